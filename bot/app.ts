@@ -1,0 +1,141 @@
+// Starting and stopping the whole service: database (migrated and seeded), bot (polling
+// through grammY's runner, or a webhook), HTTP endpoints. `main.ts` calls this with the
+// process's configuration; tests call it with their own.
+import { run, type RunnerHandle } from "@grammyjs/runner";
+import { GrammyError, webhookCallback } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { AppConfig } from "./config.js";
+import { type BotApp, ALLOWED_UPDATES, createBot } from "./create-bot.js";
+import { type Database, openDatabase } from "./db/client.js";
+import { migrate } from "./db/migrate.js";
+import { seedPlan2021 } from "./db/seed.js";
+import { type HttpServer, type Route, sendJson, startHttpServer } from "./http-server.js";
+import { createI18n } from "./i18n.js";
+import type { Logger } from "./logger.js";
+import { publishDefaultMenus } from "./telegram/menus.js";
+
+export class StartupError extends Error {
+  override name = "StartupError";
+}
+
+export interface AppOptions {
+  logger: Logger;
+  clock?: () => Date;
+  botInfo?: UserFromGetMe;
+  /** Called when the bot can no longer receive updates (main exits). */
+  onFatal?: (error: unknown) => void;
+}
+
+export interface RunningApp {
+  app: BotApp;
+  db: Database;
+  http: HttpServer | undefined;
+  stop(): Promise<void>;
+}
+
+async function prepareDatabase(config: AppConfig, logger: Logger, now: Date): Promise<Database> {
+  const result = await migrate(config.databaseUrl);
+  for (const w of result.warnings) logger.warn(w);
+  if (result.applied.length) logger.info({ applied: result.applied }, "database migrated");
+  const db = await openDatabase(config.databaseUrl, { poolSize: config.databasePoolSize });
+  const seeded = await seedPlan2021(db.prisma, now);
+  if (seeded.seeded) logger.info({ units: seeded.units, tasks: seeded.tasks }, "2021 plan loaded into the empty database");
+  return db;
+}
+
+export async function startApp(config: AppConfig, opts: AppOptions): Promise<RunningApp> {
+  const { logger } = opts;
+  const clock = opts.clock ?? (() => new Date());
+  const db = await prepareDatabase(config, logger, clock());
+  const i18n = createI18n(config.defaultLocale);
+  const app = createBot(config, { db: db.prisma, config, logger, i18n, clock }, opts.botInfo ? { botInfo: opts.botInfo } : {});
+  const { bot } = app;
+  try {
+    await bot.init();
+  } catch (e) {
+    await db.close();
+    if (e instanceof GrammyError && (e.error_code === 401 || e.error_code === 404))
+      throw new StartupError("Telegram từ chối BOT_TOKEN (401): kiểm tra lại mã bot do @BotFather cấp.");
+    throw new StartupError(`Không kết nối được Telegram Bot API tại ${config.apiRoot}: ${(e as Error).message}`);
+  }
+  logger.info({ username: bot.botInfo.username, mode: config.mode }, "bot ready");
+  await publishDefaultMenus(bot.api, app.commands.map((m) => m.spec), i18n, config.defaultLocale).catch((e: unknown) =>
+    logger.warn({ error: (e as Error).message }, "could not publish the command menus"),
+  );
+
+  const routes: Route[] = [
+    {
+      method: "GET",
+      path: "/healthz",
+      handler: async (_req, res) => {
+        try {
+          await db.prisma.$queryRawUnsafe("SELECT 1");
+          sendJson(res, 200, { ok: true, bot: bot.botInfo.username, mode: config.mode });
+        } catch {
+          sendJson(res, 503, { ok: false, error: "database unavailable" });
+        }
+      },
+    },
+  ];
+
+  let runner: RunnerHandle | undefined;
+  let lastUpdateId = -1;
+  if (config.mode === "webhook") {
+    const path = new URL(config.webhookUrl!).pathname || "/";
+    // Answer within Telegram's patience; a slow update is finished after answering, and
+    // a retried delivery is recognised by its update_id (dedupe middleware).
+    const handle = webhookCallback(bot, "http", { secretToken: config.webhookSecret, timeoutMilliseconds: 50_000, onTimeout: "return" });
+    routes.push({ method: "POST", path, handler: (req, res) => handle(req, res) });
+  }
+
+  let http: HttpServer | undefined;
+  if (config.port !== undefined) {
+    http = await startHttpServer({ host: config.host, port: config.port, routes, logger });
+    logger.info({ port: http.port }, "http server listening");
+  }
+
+  if (config.mode === "webhook") {
+    await bot.api.setWebhook(config.webhookUrl!, { secret_token: config.webhookSecret!, allowed_updates: [...ALLOWED_UPDATES] });
+  } else {
+    // getUpdates fails while a webhook is set; keep pending updates.
+    await bot.api.deleteWebhook({ drop_pending_updates: false });
+    bot.api.config.use(async (prev, method, payload, signal) => {
+      if (method === "getUpdates") {
+        const res = await prev(method, payload, signal);
+        if (res.ok && Array.isArray(res.result)) {
+          for (const u of res.result as { update_id: number }[]) lastUpdateId = Math.max(lastUpdateId, u.update_id);
+        }
+        return res;
+      }
+      return prev(method, payload, signal);
+    });
+    runner = run(bot, {
+      runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES], timeout: 30 }, silent: true, maxRetryTime: Number.POSITIVE_INFINITY },
+    });
+    // Network errors are retried for ever; what ends polling is unrecoverable (401: the token
+    // was revoked; 409: another process polls with the same token).
+    runner.task()?.catch((e: unknown) => {
+      const description = e instanceof GrammyError ? `${e.error_code} ${e.description}` : (e as Error).message;
+      logger.fatal({ error: description }, "polling stopped");
+      opts.onFatal?.(e);
+    });
+  }
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      logger.info("stopping");
+      if (runner) {
+        await runner.stop();
+        // The runner stops fetching at once; updates already fetched finish here.
+        const deadline = Date.now() + 30_000;
+        while (runner.size() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+        // Confirm what was handled, so the next start does not fetch it again.
+        if (lastUpdateId >= 0) await bot.api.getUpdates({ offset: lastUpdateId + 1, limit: 1, timeout: 0 }).catch(() => undefined);
+      }
+      await http?.close();
+      await db.close();
+      logger.info("stopped");
+    })());
+  return { app, db, http, stop };
+}

@@ -1,0 +1,90 @@
+// The office's command-line tool (`npm run cli -- <command>`); returns the exit code.
+import { parseArgs } from "node:util";
+import { ConfigError } from "../config.js";
+import { type CliIo, openCliContext } from "./context.js";
+import { importStaff } from "./import-staff.js";
+import { inviteStaff } from "./invite.js";
+import { auditCommand, listStaffCommand, listUnitsCommand, unbindCommand } from "./registry.js";
+
+const USAGE = `Cách dùng / usage: npm run cli -- <lệnh>
+  import staff TỆP [--dry-run] [--deactivate-missing]   nhập danh sách cán bộ (CSV/XLSX)
+  invite MÃ_CÁN_BỘ [--hours N]                          tạo mã mời dùng một lần
+  units                                                 danh sách đơn vị
+  staff [--unit MÃ_ĐƠN_VỊ]                              danh sách cán bộ
+  unbind MÃ_CÁN_BỘ                                      hủy gắn tài khoản chat của cán bộ
+  audit [--limit N]                                     nhật ký kiểm tra gần nhất`;
+
+export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
+  const err = io.err ?? ((l: string) => process.stderr.write(`${l}\n`));
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        "dry-run": { type: "boolean", default: false },
+        "deactivate-missing": { type: "boolean", default: false },
+        hours: { type: "string" },
+        unit: { type: "string" },
+        limit: { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (e) {
+    err((e as Error).message);
+    err(USAGE);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, sub, arg] = positionals;
+  const usage = () => {
+    (io.out ?? ((l: string) => process.stdout.write(`${l}\n`)))(USAGE);
+    return command && !values.help ? 2 : 0;
+  };
+  if (!command || values.help || command === "help") return usage();
+
+  const positiveInt = (v: string | undefined, name: string): number | undefined | null => {
+    if (v === undefined) return undefined;
+    return /^\d{1,5}$/.test(v) && Number(v) > 0 ? Number(v) : (err(`--${name}: cần số nguyên dương (expected a positive integer)`), null);
+  };
+
+  let cli;
+  try {
+    cli = await openCliContext(io);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      for (const line of e.lines) err(line);
+      return 2;
+    }
+    throw e;
+  }
+  try {
+    switch (command) {
+      case "import":
+        if (sub === "staff" && arg) return await importStaff(cli, arg, { dryRun: values["dry-run"]!, deactivateMissing: values["deactivate-missing"]! });
+        return usage();
+      case "invite": {
+        const hours = positiveInt(values.hours, "hours");
+        if (!sub || hours === null) return usage();
+        return await inviteStaff(cli, sub, hours);
+      }
+      case "units":
+        return await listUnitsCommand(cli);
+      case "staff":
+        return await listStaffCommand(cli, values.unit);
+      case "unbind":
+        if (!sub) return usage();
+        return await unbindCommand(cli, sub);
+      case "audit": {
+        const limit = positiveInt(values.limit, "limit");
+        if (limit === null) return 2;
+        return await auditCommand(cli, limit ?? 50);
+      }
+      default:
+        err(cli.t("cli.unknownCommand", { command }));
+        return usage();
+    }
+  } finally {
+    await cli.db.close();
+  }
+}

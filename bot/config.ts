@@ -1,0 +1,169 @@
+// Configuration comes from the environment (and a .env file), is validated once here,
+// and start-up stops with one line per bad key that a sysadmin can act on.
+import { z } from "zod";
+
+const TOKEN_RE = /^\d{5,16}:[A-Za-z0-9_-]{30,64}$/;
+const SECRET_RE = /^[A-Za-z0-9_-]{1,256}$/;
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM");
+
+// Each message says what is expected, in Vietnamese then English. Never echo a value:
+// it could be a token.
+const schema = z
+  .object({
+    BOT_TOKEN: z
+      .string({ error: "thiếu; cần mã bot do @BotFather cấp (missing; the token from @BotFather)" })
+      .regex(TOKEN_RE, {
+        error: "không đúng dạng <số>:<chuỗi> mà @BotFather cấp (not a token from @BotFather)",
+      }),
+    BOT_USERNAME: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9_]{3,31}$/, { error: "tên bot không có @, ví dụ sokhcn_bot (bot username without @)" })
+      .optional(),
+    DATABASE_URL: z
+      .string()
+      .default("file:./data/bot.db")
+      .refine((v) => v.startsWith("file:") || /^postgres(ql)?:\/\//.test(v), {
+        error: "cần file:<đường dẫn> (SQLite) hoặc postgresql://... (expected file:<path> or postgresql://...)",
+      }),
+    DATABASE_POOL_SIZE: z.coerce
+      .number({ error: "cần số nguyên 1..100 (integer 1..100)" })
+      .int()
+      .min(1)
+      .max(100)
+      .default(10),
+    TELEGRAM_API_ROOT: z
+      .url({ error: "cần một URL http(s) (expected an http(s) URL)", protocol: /^https?$/ })
+      .default("https://api.telegram.org")
+      .transform((v) => v.replace(/\/+$/, "")),
+    BOT_MODE: z
+      .enum(["polling", "webhook"], { error: "cần polling hoặc webhook (expected polling or webhook)" })
+      .default("polling"),
+    WEBHOOK_URL: z.url({ error: "cần URL https công khai của bot (expected the public https URL)", protocol: /^https?$/ }).optional(),
+    WEBHOOK_SECRET: z
+      .string()
+      .regex(SECRET_RE, { error: "1-256 ký tự A-Z a-z 0-9 _ - (1-256 characters of A-Za-z0-9_-)" })
+      .optional(),
+    PORT: z.coerce
+      .number({ error: "cần số cổng 1..65535 (expected a port number)" })
+      .int()
+      .min(1)
+      .max(65535)
+      .optional(),
+    HOST: z.string().default("0.0.0.0"),
+    TIMEZONE: z
+      .string()
+      .default("Asia/Ho_Chi_Minh")
+      .refine(isTimeZone, { error: "cần tên múi giờ IANA, ví dụ Asia/Ho_Chi_Minh (expected an IANA time zone)" }),
+    DEFAULT_LOCALE: z.enum(["vi", "en"], { error: "cần vi hoặc en (expected vi or en)" }).default("vi"),
+    LOG_LEVEL: z.enum(LOG_LEVELS, { error: `cần một trong ${LOG_LEVELS.join(", ")} (expected one of these)` }).default("info"),
+    INVITE_TTL_HOURS: z.coerce
+      .number({ error: "cần số giờ 1..720 (expected hours 1..720)" })
+      .int()
+      .min(1)
+      .max(720)
+      .default(72),
+    INSTANCE_ID: z.string().min(1).max(64).optional(),
+    DIGEST_TIME: hhmm.default("07:30"),
+  })
+  .superRefine((c, ctx) => {
+    if (c.BOT_MODE !== "webhook") return;
+    if (!c.WEBHOOK_URL)
+      ctx.addIssue({
+        code: "custom",
+        path: ["WEBHOOK_URL"],
+        message: "thiếu; chế độ webhook cần URL https công khai (missing; webhook mode needs the public https URL)",
+      });
+    if (!c.WEBHOOK_SECRET)
+      ctx.addIssue({
+        code: "custom",
+        path: ["WEBHOOK_SECRET"],
+        message: "thiếu; chế độ webhook cần chuỗi bí mật 1-256 ký tự A-Z a-z 0-9 _ - (missing; webhook mode needs a secret)",
+      });
+  });
+
+export type RawConfig = z.output<typeof schema>;
+
+export interface AppConfig {
+  botToken: string;
+  botUsername: string | undefined;
+  databaseUrl: string;
+  databasePoolSize: number;
+  apiRoot: string;
+  mode: "polling" | "webhook";
+  webhookUrl: string | undefined;
+  webhookSecret: string | undefined;
+  /** HTTP port for webhook, health and ingest; in polling mode only when set. */
+  port: number | undefined;
+  host: string;
+  timezone: string;
+  defaultLocale: "vi" | "en";
+  logLevel: (typeof LOG_LEVELS)[number];
+  inviteTtlHours: number;
+  instanceId: string;
+  digestTime: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join("\n"));
+    this.name = "ConfigError";
+  }
+}
+
+/** Keys whose absence is fine for tools that never talk to Telegram (CLI, demo). */
+export interface LoadOptions {
+  requireToken?: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv, opts: LoadOptions = {}): AppConfig {
+  const input: Record<string, string | undefined> = {};
+  for (const key of Object.keys(schema.shape)) {
+    const v = env[key];
+    // An empty line in .env means "not set".
+    input[key] = v === undefined || v.trim() === "" ? undefined : v.trim();
+  }
+  if (opts.requireToken === false && input.BOT_TOKEN === undefined) {
+    input.BOT_TOKEN = "0000000:not-needed-for-this-tool-00000000000000";
+  }
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const key = String(issue.path[0] ?? "?");
+      return `Lỗi cấu hình ${key}: ${issue.message}`;
+    });
+    throw new ConfigError([...new Set(lines)]);
+  }
+  const c = parsed.data;
+  return {
+    botToken: c.BOT_TOKEN,
+    botUsername: c.BOT_USERNAME,
+    databaseUrl: c.DATABASE_URL,
+    databasePoolSize: c.DATABASE_POOL_SIZE,
+    apiRoot: c.TELEGRAM_API_ROOT,
+    mode: c.BOT_MODE,
+    webhookUrl: c.WEBHOOK_URL,
+    webhookSecret: c.WEBHOOK_SECRET,
+    port: c.PORT ?? (c.BOT_MODE === "webhook" ? 8080 : undefined),
+    host: c.HOST,
+    timezone: c.TIMEZONE,
+    defaultLocale: c.DEFAULT_LOCALE,
+    logLevel: c.LOG_LEVEL,
+    inviteTtlHours: c.INVITE_TTL_HOURS,
+    instanceId: c.INSTANCE_ID ?? `${process.pid}@${Math.random().toString(36).slice(2, 8)}`,
+    digestTime: c.DIGEST_TIME,
+  };
+}
+
+/** The documented keys, for .env.example and the README (a test keeps them in step). */
+export const CONFIG_KEYS = Object.keys(schema.shape);

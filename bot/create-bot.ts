@@ -1,0 +1,73 @@
+// The bot factory: builds a grammY bot wired to the domain, without starting it.
+// `main` starts it; tests and the demo build as many as they need.
+import { autoRetry } from "@grammyjs/auto-retry";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, type BotConfig, GrammyError, HttpError } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import { buildCommands } from "../commands/index.js";
+import type { AppConfig } from "./config.js";
+import type { BotContext, BotDeps } from "./context.js";
+import { chatMemberMiddleware } from "./middleware/chat-member.js";
+import { contextMiddleware } from "./middleware/context.js";
+import { dedupeMiddleware } from "./middleware/dedupe.js";
+import { fallbackMiddleware } from "./middleware/fallback.js";
+import { identityMiddleware } from "./middleware/identity.js";
+import type { CommandModule } from "./telegram/commands.js";
+
+export interface CreateBotOptions {
+  /** Skip getMe (tests, the demo). */
+  botInfo?: UserFromGetMe;
+}
+
+export interface BotApp {
+  bot: Bot<BotContext>;
+  commands: CommandModule[];
+  deps: BotDeps;
+}
+
+/** Update kinds the bot handles; my_chat_member tells when a user blocks the bot. */
+export const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
+
+function describeError(err: unknown): Record<string, unknown> {
+  // Never log the raw error: an HttpError's message contains the request URL, and the URL
+  // contains the token. (The logger scrubs tokens too; this keeps the record small.)
+  if (err instanceof GrammyError) return { kind: "telegram", method: err.method, code: err.error_code, description: err.description };
+  if (err instanceof HttpError) return { kind: "network", message: String((err.error as Error)?.message ?? err.error) };
+  if (err instanceof Error) return { kind: err.name, message: err.message, stack: err.stack };
+  return { kind: typeof err, message: String(err) };
+}
+
+export function createBot(config: AppConfig, deps: BotDeps, opts: CreateBotOptions = {}): BotApp {
+  const botConfig: BotConfig<BotContext> = { client: { apiRoot: config.apiRoot } };
+  if (opts.botInfo) botConfig.botInfo = opts.botInfo;
+  const bot = new Bot<BotContext>(config.botToken, botConfig);
+
+  // Replies to commands retry Telegram's 429 and 5xx answers a few times; proactive messages
+  // have their own sender with global pacing.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+
+  // One update at a time per chat: a second tap cannot race the first one's writes.
+  bot.use(sequentialize((ctx) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
+  bot.use(contextMiddleware(deps));
+  bot.use(dedupeMiddleware());
+  bot.use(chatMemberMiddleware());
+  bot.use(identityMiddleware());
+  const commands = buildCommands();
+  for (const m of commands) bot.use(m.composer);
+  bot.use(fallbackMiddleware());
+
+  // An error in one update is logged and answered; it never stops the bot.
+  bot.catch(async (e) => {
+    const ctx = e.ctx;
+    deps.logger.error({ updateId: ctx.update.update_id, error: describeError(e.error) }, "update failed");
+    try {
+      const t = ctx.t ?? ((k: string) => k);
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: t("common.error"), show_alert: true });
+      else if (ctx.chat?.type === "private") await ctx.reply(t("common.error"));
+    } catch {
+      /* the chat may be unreachable: nothing more to do */
+    }
+  });
+
+  return { bot, commands, deps };
+}

@@ -1,0 +1,51 @@
+// All user-facing text comes from locales/vi.json (the reference) and locales/en.json,
+// through i18next. Keys are typed against vi.json, so a missing key fails type-checking.
+import i18next, { type i18n as I18n } from "i18next";
+import en from "../locales/en.json" with { type: "json" };
+import vi from "../locales/vi.json" with { type: "json" };
+
+export const LOCALES = ["vi", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+type Leaves<T, P extends string = ""> = {
+  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
+}[keyof T & string];
+
+export type TKey = Leaves<typeof vi>;
+export type TParams = Record<string, string | number>;
+export type Translate = (key: TKey, params?: TParams) => string;
+
+// Messages are sent with parse_mode HTML: interpolated values are escaped, and only the
+// characters Telegram's HTML parser cares about, so "/" or "'" stay readable.
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+export function isLocale(v: unknown): v is Locale {
+  return typeof v === "string" && (LOCALES as readonly string[]).includes(v);
+}
+
+export function createI18n(defaultLocale: Locale = "vi"): I18n {
+  const instance = i18next.createInstance();
+  void instance.init({
+    initAsync: false,
+    lng: defaultLocale,
+    fallbackLng: "vi",
+    supportedLngs: [...LOCALES],
+    resources: { vi: { translation: vi }, en: { translation: en } },
+    interpolation: { escapeValue: true, escape: escapeHtml },
+    returnNull: false,
+    showSupportNotice: false,
+  } as Parameters<I18n["init"]>[0]);
+  return instance;
+}
+
+export function translator(i18n: I18n, locale: Locale): Translate {
+  const fixed = i18n.getFixedT(locale);
+  return (key, params) => fixed(key, params ?? {}) as string;
+}
+
+/** Messages keyed for both languages at once (e.g. setMyCommands for vi and en). */
+export function bothLocales<T>(fn: (locale: Locale) => T): Record<Locale, T> {
+  return { vi: fn("vi"), en: fn("en") };
+}

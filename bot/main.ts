@@ -1,0 +1,53 @@
+// `npm start`: reads the configuration (environment and .env), starts the service, and
+// stops it cleanly on SIGTERM/SIGINT (updates in progress finish first).
+import { config as loadDotenv } from "dotenv";
+import { StartupError, startApp } from "./app.js";
+import { ConfigError, loadConfig } from "./config.js";
+import { createLogger, scrubSecrets } from "./logger.js";
+
+async function main(): Promise<void> {
+  loadDotenv({ quiet: true });
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      for (const line of e.lines) process.stderr.write(`${line}\n`);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const logger = createLogger({ level: config.logLevel, secrets: [config.botToken, config.webhookSecret ?? ""] });
+  let running;
+  try {
+    running = await startApp(config, { logger, onFatal: () => process.exit(1) });
+  } catch (e) {
+    if (e instanceof StartupError) {
+      logger.fatal(e.message);
+      process.stderr.write(`${e.message}\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  let signals = 0;
+  const shutdown = (signal: string) => {
+    signals++;
+    if (signals > 1) process.exit(1); // a second Ctrl+C: stop now
+    logger.info({ signal }, "shutdown requested");
+    running.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ error: (err as Error).message }, "shutdown failed");
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((e: unknown) => {
+  // Last resort: keep secrets out of the message.
+  process.stderr.write(`Lỗi khởi động: ${scrubSecrets((e as Error)?.stack ?? String(e))}\n`);
+  process.exit(1);
+});

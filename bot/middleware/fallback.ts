@@ -1,0 +1,20 @@
+// What no command took: an unknown command, free text, a forged or stale button.
+import type { MiddlewareFn } from "grammy";
+import type { BotContext } from "../context.js";
+import { parseCommand } from "../telegram/commands.js";
+
+export function fallbackMiddleware(): MiddlewareFn<BotContext> {
+  return async (ctx) => {
+    if (ctx.callbackQuery) {
+      await ctx.answerCallbackQuery({ text: ctx.t(ctx.identity ? "common.invalidButton" : "common.unknownUserShort"), show_alert: true });
+      return;
+    }
+    if (!ctx.message || ctx.chat?.type !== "private") return; // groups: stay silent
+    if (!ctx.identity) {
+      await ctx.reply(ctx.t("common.unknownUser"), { parse_mode: "HTML" });
+      return;
+    }
+    const cmd = parseCommand(ctx);
+    await ctx.reply(ctx.t(cmd ? "common.unknownCommand" : "common.freeText"));
+  };
+}

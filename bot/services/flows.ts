@@ -1,0 +1,36 @@
+// Guided flows (pick a task, then a percentage, then a note...) keep their state in the
+// database: they survive a restart, work with several instances, and expire when left idle.
+import type { Db } from "../db/client.js";
+
+export const FLOW_IDLE_MINUTES = 15;
+
+export interface FlowState {
+  flow: string;
+  step: string;
+  data: Record<string, unknown>;
+}
+
+export async function getFlow(db: Db, chatAccountId: number, now: Date): Promise<FlowState | null> {
+  const row = await db.flowState.findUnique({ where: { chatAccountId } });
+  if (!row) return null;
+  if (row.expiresAt <= now) {
+    await db.flowState.deleteMany({ where: { chatAccountId, expiresAt: { lte: now } } });
+    return null;
+  }
+  return { flow: row.flow, step: row.step, data: JSON.parse(row.data) as Record<string, unknown> };
+}
+
+export async function setFlow(db: Db, chatAccountId: number, state: FlowState, now: Date, idleMinutes = FLOW_IDLE_MINUTES) {
+  const expiresAt = new Date(now.getTime() + idleMinutes * 60_000);
+  const data = JSON.stringify(state.data);
+  await db.flowState.upsert({
+    where: { chatAccountId },
+    create: { chatAccountId, flow: state.flow, step: state.step, data, expiresAt },
+    update: { flow: state.flow, step: state.step, data, expiresAt },
+  });
+}
+
+export async function clearFlow(db: Db, chatAccountId: number): Promise<boolean> {
+  const res = await db.flowState.deleteMany({ where: { chatAccountId } });
+  return res.count > 0;
+}

@@ -1,0 +1,205 @@
+// Importing the staff registry: every row is checked first; if any row is bad, nothing is
+// written and every problem is reported with its row number.
+import type { Db } from "../db/client.js";
+import { customProblem, type ImportProblem, quote } from "../import/problems.js";
+import { audit } from "./audit.js";
+import { isRole, ROLE_LABELS, type Role } from "./roles.js";
+import { cleanText, foldText } from "./text.js";
+import { isStaffUnit, listUnits, unitResolver } from "./units.js";
+
+export interface StaffImportRow {
+  rowNumber: number;
+  code: string;
+  fullName: string;
+  unit: string;
+  role: string;
+  email: string;
+  phone: string;
+}
+
+export type StaffColumn = "code" | "fullName" | "unit" | "role" | "email" | "phone";
+
+/** The documented headers of the staff spreadsheet. */
+export const STAFF_COLUMNS: Record<StaffColumn, string> = {
+  code: "Mã cán bộ",
+  fullName: "Họ và tên",
+  unit: "Đơn vị",
+  role: "Vai trò",
+  email: "Email",
+  phone: "Điện thoại",
+};
+
+export interface StaffRecord {
+  rowNumber: number;
+  code: string;
+  fullName: string;
+  unitId: number;
+  role: Role;
+  email: string | null;
+  phone: string | null;
+}
+
+export interface StaffImportPlan {
+  problems: ImportProblem[];
+  records: StaffRecord[];
+  creates: number;
+  updates: number;
+  unchanged: number;
+}
+
+const CODE_RE = /^[A-Za-z0-9][A-Za-z0-9._\/-]{0,31}$/;
+const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+const roleByLabel = new Map<string, Role>();
+for (const [role, labels] of Object.entries(ROLE_LABELS) as [Role, string[]][]) {
+  roleByLabel.set(foldText(role), role);
+  roleByLabel.set(foldText(role.replace(/_/g, " ")), role);
+  for (const l of labels) roleByLabel.set(foldText(l), role);
+}
+
+export function parseRole(label: string): Role | undefined {
+  const key = foldText(label);
+  return isRole(key) ? key : roleByLabel.get(key);
+}
+
+/** Vietnamese phone numbers: 0xxxxxxxxx or +84xxxxxxxxx, dots and spaces allowed. */
+export function normalizePhone(raw: string): string | undefined {
+  const digits = raw.replace(/[\s.()-]/g, "");
+  const local = digits.startsWith("+84") ? `0${digits.slice(3)}` : digits.startsWith("84") && digits.length === 11 ? `0${digits.slice(2)}` : digits;
+  return /^0\d{9,10}$/.test(local) ? local : undefined;
+}
+
+/**
+ * Checks every row against the registry's rules. `columnName` gives the header as the user
+ * wrote it, so messages point at their own spreadsheet.
+ */
+export async function planStaffImport(
+  db: Db,
+  rows: StaffImportRow[],
+  columnName: (c: StaffColumn) => string = (c) => STAFF_COLUMNS[c],
+): Promise<StaffImportPlan> {
+  const units = await listUnits(db);
+  const resolveUnit = unitResolver(units);
+  const staffUnitNames = units.filter(isStaffUnit).map((u) => u.name).join("; ");
+  const problems: ImportProblem[] = [];
+  const records: StaffRecord[] = [];
+  const firstRowOfCode = new Map<string, number>();
+
+  for (const row of rows) {
+    const before = problems.length;
+    const add = (column: StaffColumn, code: string, detail: string, params: Record<string, string | number> = {}) =>
+      problems.push(customProblem({ rowNumber: row.rowNumber, column: columnName(column) }, `staff.${code}`, detail, params));
+
+    const code = cleanText(row.code).toUpperCase();
+    if (!code) add("code", "required", "thiếu mã cán bộ.");
+    else if (!CODE_RE.test(code))
+      add("code", "bad_code", `mã ${quote(code)} không hợp lệ; mã gồm chữ, số và . _ - /, tối đa 32 ký tự.`, { value: code });
+    else if (firstRowOfCode.has(code))
+      add("code", "duplicate_code", `mã ${quote(code)} trùng với dòng ${firstRowOfCode.get(code)}.`, { value: code, row: firstRowOfCode.get(code)! });
+    else firstRowOfCode.set(code, row.rowNumber);
+
+    const fullName = cleanText(row.fullName);
+    if (!fullName) add("fullName", "required", "thiếu họ và tên.");
+    else if (fullName.length > 100) add("fullName", "too_long", "họ và tên dài quá 100 ký tự.", { max: 100 });
+
+    const unitLabel = cleanText(row.unit);
+    const unit = unitLabel ? resolveUnit(unitLabel) : undefined;
+    if (!unitLabel) add("unit", "required", "thiếu đơn vị.");
+    else if (!unit)
+      add("unit", "unknown_unit", `không có đơn vị ${quote(unitLabel)}; các đơn vị của Sở: ${staffUnitNames}.`, {
+        value: unitLabel,
+        known: staffUnitNames,
+      });
+    else if (!isStaffUnit(unit))
+      add("unit", "external_unit", `${quote(unit.name)} không phải phòng, đơn vị thuộc Sở.`, { value: unit.name });
+
+    const roleLabel = cleanText(row.role);
+    const role = roleLabel ? parseRole(roleLabel) : "chuyen_vien";
+    if (!role)
+      add(
+        "role",
+        "unknown_role",
+        `vai trò ${quote(roleLabel)} không có; dùng một trong: Chuyên viên, Trưởng phòng, Văn phòng, Lãnh đạo Sở, Quản trị.`,
+        { value: roleLabel },
+      );
+
+    const email = cleanText(row.email).toLowerCase();
+    if (email && (!EMAIL_RE.test(email) || email.length > 254))
+      add("email", "bad_email", `địa chỉ thư ${quote(email)} không hợp lệ.`, { value: email });
+
+    const phoneRaw = cleanText(row.phone);
+    const phone = phoneRaw ? normalizePhone(phoneRaw) : undefined;
+    if (phoneRaw && !phone)
+      add("phone", "bad_phone", `số điện thoại ${quote(phoneRaw)} không hợp lệ; cần dạng 0xxxxxxxxx hoặc +84xxxxxxxxx.`, {
+        value: phoneRaw,
+      });
+
+    if (problems.length === before && unit && role) {
+      records.push({ rowNumber: row.rowNumber, code, fullName, unitId: unit.id, role, email: email || null, phone: phone ?? null });
+    }
+  }
+
+  let creates = 0;
+  let updates = 0;
+  let unchanged = 0;
+  if (problems.length === 0 && records.length > 0) {
+    const existing = new Map(
+      (await db.staff.findMany({ where: { code: { in: records.map((r) => r.code) } } })).map((s) => [s.code, s]),
+    );
+    for (const r of records) {
+      const s = existing.get(r.code);
+      if (!s) creates++;
+      else if (s.fullName !== r.fullName || s.unitId !== r.unitId || s.role !== r.role || s.email !== r.email || s.phone !== r.phone || !s.active)
+        updates++;
+      else unchanged++;
+    }
+  }
+  return { problems, records, creates, updates, unchanged };
+}
+
+export interface ApplyOptions {
+  actor: string;
+  now: Date;
+  /** Staff absent from the file are marked inactive (a full registry export). */
+  deactivateMissing?: boolean;
+}
+
+export interface StaffImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  deactivated: number;
+}
+
+export async function applyStaffImport(db: Db, plan: StaffImportPlan, opts: ApplyOptions): Promise<StaffImportResult> {
+  if (plan.problems.length > 0) throw new Error("refusing to apply an import with problems");
+  return db.$transaction(
+    async (tx) => {
+      const codes = plan.records.map((r) => r.code);
+      const before = new Map((await tx.staff.findMany({ where: { code: { in: codes } } })).map((s) => [s.code, s]));
+      const roleChanges: { code: string; from: string; to: string }[] = [];
+      for (const r of plan.records) {
+        const data = { fullName: r.fullName, unitId: r.unitId, role: r.role, email: r.email, phone: r.phone, active: true };
+        const prev = before.get(r.code);
+        if (prev && prev.role !== r.role) roleChanges.push({ code: r.code, from: prev.role, to: r.role });
+        await tx.staff.upsert({ where: { code: r.code }, create: { code: r.code, ...data }, update: data });
+      }
+      let deactivated = 0;
+      if (opts.deactivateMissing) {
+        const missing = await tx.staff.findMany({ where: { code: { notIn: codes }, active: true }, select: { id: true } });
+        const ids = missing.map((m) => m.id);
+        if (ids.length) {
+          deactivated = (await tx.staff.updateMany({ where: { id: { in: ids } }, data: { active: false } })).count;
+          await tx.chatAccount.updateMany({
+            where: { staffId: { in: ids }, active: true },
+            data: { active: false, inactiveReason: "deactivated", inactiveAt: opts.now },
+          });
+        }
+      }
+      const result = { created: plan.creates, updated: plan.updates, unchanged: plan.unchanged, deactivated };
+      await audit(tx, { actor: opts.actor, action: "staff.import", details: { ...result, roleChanges }, at: opts.now });
+      return result;
+    },
+    { timeout: 60_000 },
+  );
+}

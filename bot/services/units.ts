@@ -1,0 +1,37 @@
+// The department's units and how people name them in spreadsheets.
+import type { Db } from "../db/client.js";
+import { foldText } from "./text.js";
+
+export interface UnitRef {
+  id: number;
+  code: string;
+  name: string;
+  shortName: string | null;
+  kind: string;
+  aliases: string;
+  active: boolean;
+}
+
+export type UnitResolver = (label: string) => UnitRef | undefined;
+
+/** Matches a unit by code, name, short name or alias, ignoring case and diacritics. */
+export function unitResolver(units: UnitRef[]): UnitResolver {
+  const byKey = new Map<string, UnitRef>();
+  for (const u of units) {
+    const labels = [u.code, u.name, u.shortName ?? "", ...u.aliases.split("|")];
+    for (const label of labels) {
+      const key = foldText(label);
+      if (key && !byKey.has(key)) byKey.set(key, u);
+    }
+  }
+  return (label) => byKey.get(foldText(label));
+}
+
+export async function listUnits(db: Db): Promise<UnitRef[]> {
+  return db.unit.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }] });
+}
+
+/** Units staff can belong to (not the external partners the plan names as coordinators). */
+export function isStaffUnit(u: UnitRef): boolean {
+  return u.active && u.kind !== "external";
+}

@@ -1,0 +1,69 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { CONFIG_KEYS, ConfigError, loadConfig } from "../../bot/config.js";
+
+const TOKEN = "123456789:AAHfakefakefakefakefakefakefake12345";
+
+function errorLines(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.lines;
+    throw e;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("configuration", () => {
+  it("needs only the token; everything else has a default", () => {
+    const c = loadConfig({ BOT_TOKEN: TOKEN });
+    expect(c).toMatchObject({
+      databaseUrl: "file:./data/bot.db",
+      apiRoot: "https://api.telegram.org",
+      mode: "polling",
+      timezone: "Asia/Ho_Chi_Minh",
+      defaultLocale: "vi",
+      logLevel: "info",
+      inviteTtlHours: 72,
+      port: undefined,
+      digestTime: "07:30",
+    });
+  });
+
+  it("names the missing key and never prints the token", () => {
+    expect(errorLines({})).toEqual([expect.stringMatching(/^Lỗi cấu hình BOT_TOKEN: thiếu/)]);
+    const lines = errorLines({ BOT_TOKEN: "123:short" });
+    expect(lines[0]).toMatch(/BOT_TOKEN/);
+    expect(lines.join("\n")).not.toContain("123:short");
+  });
+
+  it("reports each invalid key on its own line", () => {
+    const lines = errorLines({ BOT_TOKEN: TOKEN, BOT_MODE: "push", TIMEZONE: "Mars/Base", DEFAULT_LOCALE: "fr", PORT: "99999" });
+    expect(lines.map((l) => l.split(":")[0])).toEqual(
+      expect.arrayContaining(["Lỗi cấu hình BOT_MODE", "Lỗi cấu hình TIMEZONE", "Lỗi cấu hình DEFAULT_LOCALE", "Lỗi cấu hình PORT"]),
+    );
+  });
+
+  it("webhook mode needs a public URL and a well-formed secret", () => {
+    expect(errorLines({ BOT_TOKEN: TOKEN, BOT_MODE: "webhook" }).join("\n")).toMatch(/WEBHOOK_URL[\s\S]*WEBHOOK_SECRET/);
+    const bad = errorLines({ BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "https://x.example/tg", WEBHOOK_SECRET: "has space" });
+    expect(bad).toEqual([expect.stringMatching(/^Lỗi cấu hình WEBHOOK_SECRET/)]);
+    const ok = loadConfig({ BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "https://x.example/tg", WEBHOOK_SECRET: "s3cr3t_-" });
+    expect(ok.port).toBe(8080);
+  });
+
+  it("accepts PostgreSQL URLs and rejects other databases", () => {
+    expect(loadConfig({ BOT_TOKEN: TOKEN, DATABASE_URL: "postgresql://u@h:5432/db" }).databaseUrl).toMatch(/^postgresql/);
+    expect(errorLines({ BOT_TOKEN: TOKEN, DATABASE_URL: "mysql://x" })[0]).toMatch(/DATABASE_URL/);
+  });
+
+  it("treats empty values as unset, as an .env copied from .env.example has them", () => {
+    expect(loadConfig({ BOT_TOKEN: TOKEN, PORT: "", WEBHOOK_URL: " " }).port).toBeUndefined();
+  });
+
+  it(".env.example documents every key", () => {
+    const example = readFileSync(new URL("../../.env.example", import.meta.url), "utf8");
+    const documented = [...example.matchAll(/^([A-Z_]+)=/gm)].map((m) => m[1]);
+    expect(new Set(documented)).toEqual(new Set(CONFIG_KEYS));
+  });
+});
