@@ -19,7 +19,8 @@ const REFUSALS = {
 
 export function startCommand(allSpecs: () => readonly CommandSpec[]) {
   return defineCommand(
-    { name: "start", roles: "any", requiresBinding: false, privateOnly: true, inMenu: true, descriptionKey: "commands.start" },
+    // Not in the menu: Telegram shows its own Start button, and a bound user has no use for it.
+    { name: "start", roles: "any", requiresBinding: false, privateOnly: true, inMenu: false, descriptionKey: "commands.start" },
     (c) =>
       c.on("message", async (ctx: BotContext) => {
         const payload = ctx.command?.args ?? "";
