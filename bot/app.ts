@@ -13,6 +13,12 @@ import { type HttpServer, type Route, sendJson, startHttpServer } from "./http-s
 import { createI18n } from "./i18n.js";
 import type { Logger } from "./logger.js";
 import { publishDefaultMenus } from "./telegram/menus.js";
+import { OutboxSender, type SenderOptions } from "./delivery/sender.js";
+import { senderApi, telegramTransport } from "./delivery/transport.js";
+import { JOBS } from "./jobs/index.js";
+import { createScheduler } from "./jobs/scheduler.js";
+import type { JobDefinition } from "./jobs/types.js";
+import { calendarStore } from "./services/working-calendar.js";
 
 export class StartupError extends Error {
   override name = "StartupError";
@@ -21,6 +27,11 @@ export class StartupError extends Error {
 export interface AppOptions {
   logger: Logger;
   clock?: () => Date;
+  /** Sender settings (tests raise the limits and shorten the lease). */
+  sender?: Partial<SenderOptions>;
+  /** Run the scheduled jobs (default true; tests drive jobs with a fixed clock instead). */
+  scheduler?: boolean;
+  jobs?: readonly JobDefinition[];
   botInfo?: UserFromGetMe;
   /** Called when the bot can no longer receive updates (main exits). */
   onFatal?: (error: unknown) => void;
@@ -30,6 +41,7 @@ export interface RunningApp {
   app: BotApp;
   db: Database;
   http: HttpServer | undefined;
+  sender: OutboxSender;
   stop(): Promise<void>;
 }
 
@@ -48,7 +60,15 @@ export async function startApp(config: AppConfig, opts: AppOptions): Promise<Run
   const clock = opts.clock ?? (() => new Date());
   const db = await prepareDatabase(config, logger, clock());
   const i18n = createI18n(config.defaultLocale);
-  const app = createBot(config, { db: db.prisma, config, logger, i18n, clock }, opts.botInfo ? { botInfo: opts.botInfo } : {});
+  const calendar = calendarStore(db.prisma, config.timezone);
+  const sender = new OutboxSender(db.prisma, telegramTransport(senderApi(config.botToken, config.apiRoot)), logger, {
+    instanceId: config.instanceId,
+    timeZone: config.timezone,
+    clock,
+    ...opts.sender,
+  });
+  const wakeSender = () => sender.wake();
+  const app = createBot(config, { db: db.prisma, config, logger, i18n, clock, calendar, wakeSender }, opts.botInfo ? { botInfo: opts.botInfo } : {});
   const { bot } = app;
   try {
     await bot.init();
@@ -121,10 +141,15 @@ export async function startApp(config: AppConfig, opts: AppOptions): Promise<Run
     });
   }
 
+  sender.start();
+  const scheduler = createScheduler(opts.jobs ?? JOBS, { db: db.prisma, config, logger, i18n, calendar, wakeSender }, { instance: config.instanceId, clock });
+  if (opts.scheduler !== false) await scheduler.start();
+
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       logger.info("stopping");
+      await scheduler.stop();
       if (runner) {
         await runner.stop();
         // The runner stops fetching at once; updates already fetched finish here.
@@ -134,8 +159,9 @@ export async function startApp(config: AppConfig, opts: AppOptions): Promise<Run
         if (lastUpdateId >= 0) await bot.api.getUpdates({ offset: lastUpdateId + 1, limit: 1, timeout: 0 }).catch(() => undefined);
       }
       await http?.close();
+      await sender.stop();
       await db.close();
       logger.info("stopped");
     })());
-  return { app, db, http, stop };
+  return { app, db, http, sender, stop };
 }

@@ -7,6 +7,7 @@ import type { Db } from "./db/client.js";
 import type { Locale, Translate } from "./i18n.js";
 import type { Logger } from "./logger.js";
 import type { Identity } from "./services/accounts.js";
+import type { CalendarStore } from "./services/working-calendar.js";
 
 export interface BotDeps {
   db: Db;
@@ -15,6 +16,10 @@ export interface BotDeps {
   i18n: I18n;
   /** The clock: tests pass a fixed one. */
   clock: () => Date;
+  /** The working calendar (holidays, working days), with the office's imported notices. */
+  calendar: CalendarStore;
+  /** Tells the outbox sender that messages were recorded. */
+  wakeSender: () => void;
 }
 
 export interface BotFlavor {

@@ -4,6 +4,8 @@
 import type { Bot } from "grammy";
 import type { InlineKeyboardButton, Message, Update, UserFromGetMe } from "grammy/types";
 import type { BotContext } from "../context.js";
+import type { OutboxButton } from "../delivery/outbox.js";
+import { keyboard, type Transport } from "../delivery/transport.js";
 
 export const DEMO_BOT: UserFromGetMe = {
   id: 7000000001,
@@ -113,6 +115,23 @@ export class DemoChat {
     } as Message;
     this.messages.set(msg.message_id, msg);
     return msg;
+  }
+
+  /** The outbox sender's way out in the demo: proactive messages appear in the chat too. */
+  transport(): Transport {
+    const rows = (buttons?: OutboxButton[][]) => keyboard(buttons)?.inline_keyboard ?? [];
+    return {
+      sendText: async (chatId, html, buttons) => {
+        const msg = this.store(Number(chatId), { text: html });
+        this.emit({ kind: "message", chatId: Number(chatId), messageId: msg.message_id, html, buttons: rows(buttons) });
+        return msg.message_id;
+      },
+      sendDocument: async (chatId, file, caption) => {
+        const msg = this.store(Number(chatId), { caption: caption ?? "" });
+        this.emit({ kind: "document", chatId: Number(chatId), fileName: file.fileName, content: file.bytes, caption: caption ?? "" });
+        return msg.message_id;
+      },
+    };
   }
 
   /** The user types a line. Commands get their bot_command entity, as Telegram adds it. */

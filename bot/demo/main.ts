@@ -12,7 +12,9 @@ import { migrate } from "../db/migrate.js";
 import { seedPlan2021 } from "../db/seed.js";
 import { createI18n, translator } from "../i18n.js";
 import { createLogger } from "../logger.js";
+import { OutboxSender } from "../delivery/sender.js";
 import { createInvite } from "../services/invites.js";
+import { calendarStore } from "../services/working-calendar.js";
 import { roleLabel } from "../services/profile.js";
 import { DEMO_STAFF, loadDemoStaff } from "../seed-data/demo-staff.js";
 import { DEMO_BOT, type DemoEvent, DemoChat, type DemoUser } from "./demo-chat.js";
@@ -34,8 +36,16 @@ async function main() {
   const logger = createLogger({ level: config.logLevel, destination: process.stderr });
   const i18n = createI18n(config.defaultLocale);
   const t = translator(i18n, config.defaultLocale);
-  const { bot } = createBot(config, { db: db.prisma, config, logger, i18n, clock: now }, { botInfo: DEMO_BOT });
+  const calendar = calendarStore(db.prisma, config.timezone);
+  let sender: OutboxSender | undefined;
+  const { bot } = createBot(
+    config,
+    { db: db.prisma, config, logger, i18n, clock: now, calendar, wakeSender: () => sender?.wake() },
+    { botInfo: DEMO_BOT },
+  );
   const chat = new DemoChat(bot);
+  sender = new OutboxSender(db.prisma, chat.transport(), logger, { instanceId: "demo", timeZone: config.timezone });
+  sender.start();
   await bot.init();
 
   let lastButtons: { messageId: number; buttons: InlineKeyboardButton[] } | undefined;
@@ -111,6 +121,7 @@ async function main() {
     }
   }
   rl.close();
+  await sender.stop();
   await db.close();
   rmSync(dir, { recursive: true, force: true });
   write("Tạm biệt!");

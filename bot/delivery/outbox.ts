@@ -1,0 +1,80 @@
+// The outbox: the only way out for proactive messages (digests, nudges, reminders, tips,
+// alerts, notifications of someone else). A message is recorded with a de-duplication key
+// in the same transaction as the decision to send it; the sender (bot/delivery/sender.ts)
+// delivers it. Recording the same key twice records it once.
+import type { Db } from "../db/client.js";
+import { quietUntil } from "../services/quiet-hours.js";
+
+/** What the transaction callback of `db.$transaction` receives. */
+export type DbTx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+export type DbOrTx = Db | DbTx;
+
+export interface OutboxButton {
+  text: string;
+  /** callback data (1-64 bytes), for a button the bot handles */
+  data?: string;
+  url?: string;
+}
+
+export interface OutboxPayload {
+  /** Telegram HTML; split on line boundaries by the sender when longer than 4096 characters. */
+  text: string;
+  buttons?: OutboxButton[][];
+  /** A file sent as a document; the text becomes its caption when it fits (1024). */
+  document?: { fileName: string; base64: string; mimeType?: string };
+}
+
+export interface EnqueueRequest {
+  dedupKey: string;
+  kind: string;
+  staffId: number;
+  payload: OutboxPayload;
+  /** Delivered even in the person's quiet hours (Khẩn alerts). */
+  urgent?: boolean;
+  /** Not before this instant (default: now). Quiet hours may push it later. */
+  notBefore?: Date;
+  refType?: string;
+  refId?: number;
+}
+
+export type EnqueueResult =
+  | { status: "queued"; notBefore: Date }
+  | { status: "duplicate" }
+  /** The person has no active chat account (never bound, blocked the bot, deactivated). */
+  | { status: "unreachable" };
+
+export interface EnqueueOptions {
+  now: Date;
+  timeZone: string;
+}
+
+export async function enqueue(db: DbOrTx, req: EnqueueRequest, opts: EnqueueOptions): Promise<EnqueueResult> {
+  const staff = await db.staff.findUnique({
+    where: { id: req.staffId },
+    select: { active: true, quietFrom: true, quietTo: true, accounts: { where: { active: true }, orderBy: { boundAt: "desc" }, take: 1 } },
+  });
+  const account = staff?.active ? staff.accounts[0] : undefined;
+  if (!staff || !account) return { status: "unreachable" };
+  let notBefore = req.notBefore && req.notBefore > opts.now ? req.notBefore : opts.now;
+  if (!req.urgent) notBefore = quietUntil(notBefore, staff, opts.timeZone) ?? notBefore;
+  const payload = JSON.stringify(req.payload);
+  // ON CONFLICT DO NOTHING (same syntax on SQLite and PostgreSQL): a duplicate key must not
+  // abort the caller's transaction, which a unique-violation error would on PostgreSQL.
+  const inserted = await db.$executeRaw`
+    INSERT INTO "OutboxMessage"
+      ("dedupKey", "kind", "staffId", "chatAccountId", "platform", "chatId", "payload", "urgent", "notBefore",
+       "status", "attempts", "refType", "refId", "createdAt", "updatedAt")
+    VALUES (${req.dedupKey}, ${req.kind}, ${req.staffId}, ${account.id}, ${account.platform}, ${account.chatId}, ${payload},
+       ${Boolean(req.urgent)}, ${notBefore}, ${"pending"}, ${0}, ${req.refType ?? null}, ${req.refId ?? null}, ${opts.now}, ${opts.now})
+    ON CONFLICT ("dedupKey") DO NOTHING`;
+  return inserted === 1 ? { status: "queued", notBefore } : { status: "duplicate" };
+}
+
+/** Cancels messages not yet sent (e.g. a cancelled alert): they will never go out. */
+export async function cancelPending(db: DbOrTx, where: { refType: string; refId: number }, now: Date): Promise<number> {
+  const res = await db.outboxMessage.updateMany({
+    where: { refType: where.refType, refId: where.refId, status: "pending" },
+    data: { status: "cancelled", updatedAt: now },
+  });
+  return res.count;
+}

@@ -1,0 +1,312 @@
+// The outbox sender: delivers recorded messages within Telegram's limits (about 30 per
+// second in all, 1 per second per chat, 20 per minute per group), stops every send for
+// `retry_after` seconds after a 429, retries 5xx and network errors with backoff up to a
+// bound, marks a person unreachable on 403, splits long texts, and resumes after a crash:
+// a message recorded as sent is never sent again, and a recorded message is never lost
+// (one cut off mid-send by a crash is sent again: the only window for a duplicate, kept to
+// a single API call).
+import { EventEmitter } from "node:events";
+import type { Db } from "../db/client.js";
+import type { Logger } from "../logger.js";
+import { deactivateChat } from "../services/accounts.js";
+import { quietUntil } from "../services/quiet-hours.js";
+import { holdLease, releaseLease } from "./lease.js";
+import type { OutboxPayload } from "./outbox.js";
+import { splitHtml, visibleLength } from "./split.js";
+import { type Transport, TransportError } from "./transport.js";
+
+export interface SenderLimits {
+  perSecond: number;
+  perChatIntervalMs: number;
+  groupPerMinute: number;
+}
+
+export const TELEGRAM_LIMITS: SenderLimits = { perSecond: 30, perChatIntervalMs: 1000, groupPerMinute: 20 };
+
+export interface SenderOptions {
+  instanceId: string;
+  timeZone: string;
+  limits?: Partial<SenderLimits>;
+  /** Tries before a message is given up as failed (5xx, network). */
+  maxAttempts?: number;
+  /** Delay before try n+1 (ms). */
+  backoffMs?: (attempt: number) => number;
+  concurrency?: number;
+  batchSize?: number;
+  pollIntervalMs?: number;
+  leaseMs?: number;
+  /** The clock that decides what is due (tests use a fixed one); pacing uses real time. */
+  clock?: () => Date;
+}
+
+export interface DrainStats {
+  sent: number;
+  failed: number;
+  blocked: number;
+  retried: number;
+  deferred: number;
+}
+
+const LEASE_KEY = "delivery.sender.lease";
+const CAPTION_LIMIT = 1024;
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.max(0, ms)));
+
+type Row = Awaited<ReturnType<OutboxSender["due"]>>[number];
+
+export class OutboxSender {
+  private readonly limits: SenderLimits;
+  private readonly opts: Required<Omit<SenderOptions, "limits">>;
+  private pausedUntil = 0;
+  private nextGlobalAt = 0;
+  private readonly chatNextAt = new Map<string, number>();
+  private readonly groupSends = new Map<string, number[]>();
+  private readonly events = new EventEmitter();
+  private isLeader = false;
+  private leaseCheckedAt = 0;
+  private loop: Promise<void> | undefined;
+  private stopping = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly transport: Transport,
+    private readonly logger: Logger,
+    options: SenderOptions,
+  ) {
+    this.limits = { ...TELEGRAM_LIMITS, ...options.limits };
+    this.opts = {
+      instanceId: options.instanceId,
+      timeZone: options.timeZone,
+      maxAttempts: options.maxAttempts ?? 6,
+      backoffMs: options.backoffMs ?? ((n) => Math.min(10 * 60_000, 2000 * 2 ** (n - 1))),
+      concurrency: options.concurrency ?? 4,
+      batchSize: options.batchSize ?? 100,
+      pollIntervalMs: options.pollIntervalMs ?? 1000,
+      leaseMs: options.leaseMs ?? 20_000,
+      clock: options.clock ?? (() => new Date()),
+    };
+  }
+
+  /** Until when every send waits (after a 429). */
+  get pausedUntilMs(): number {
+    return this.pausedUntil;
+  }
+
+  wake(): void {
+    this.events.emit("wake");
+  }
+
+  start(): void {
+    this.stopping = false;
+    this.loop ??= (async () => {
+      while (!this.stopping) {
+        try {
+          await this.drain();
+        } catch (e) {
+          this.logger.error({ error: (e as Error).message }, "outbox sender error");
+        }
+        if (this.stopping) break;
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(done, this.isLeader ? this.opts.pollIntervalMs : this.opts.leaseMs / 2);
+          this.events.once("wake", done);
+          this.events.once("stop", done);
+          function done() {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+      }
+    })();
+  }
+
+  /** Lets the message being sent finish, then stops. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.events.emit("stop");
+    await this.loop;
+    this.loop = undefined;
+    if (this.isLeader) await releaseLease(this.db, LEASE_KEY, this.opts.instanceId).catch(() => undefined);
+    this.isLeader = false;
+  }
+
+  /** Takes or renews the lease. Becoming the leader resumes what a previous one left mid-send. */
+  private async lead(): Promise<boolean> {
+    const now = Date.now();
+    if (this.isLeader && now - this.leaseCheckedAt < this.opts.leaseMs / 3) return true;
+    const held = await holdLease(this.db, LEASE_KEY, this.opts.instanceId, now, this.opts.leaseMs);
+    this.leaseCheckedAt = now;
+    if (held && !this.isLeader) {
+      const resumed = await this.db.outboxMessage.updateMany({ where: { status: "sending" }, data: { status: "pending", lockedBy: null } });
+      if (resumed.count) this.logger.warn({ count: resumed.count }, "resuming messages left mid-send");
+    }
+    this.isLeader = held;
+    return held;
+  }
+
+  private due(now: Date, take: number) {
+    return this.db.outboxMessage.findMany({
+      where: { status: "pending", notBefore: { lte: now } },
+      orderBy: [{ urgent: "desc" }, { notBefore: "asc" }, { id: "asc" }],
+      take,
+      include: { staff: { select: { quietFrom: true, quietTo: true } } },
+    });
+  }
+
+  /** Sends everything due now; returns when nothing due is left (or on stop). */
+  async drain(): Promise<DrainStats> {
+    const stats: DrainStats = { sent: 0, failed: 0, blocked: 0, retried: 0, deferred: 0 };
+    const skipped = new Set<number>();
+    while (!this.stopping) {
+      if (!(await this.lead())) break;
+      const rows = (await this.due(this.opts.clock(), this.opts.batchSize + skipped.size)).filter((r) => !skipped.has(r.id));
+      if (rows.length === 0) break;
+      // One queue per chat keeps each person's messages in order; chats go in parallel.
+      const byChat = new Map<string, Row[]>();
+      for (const r of rows.slice(0, this.opts.batchSize)) {
+        const key = `${r.platform}:${r.chatId}`;
+        byChat.set(key, [...(byChat.get(key) ?? []), r]);
+      }
+      const queues = [...byChat.values()];
+      const worker = async () => {
+        for (let q = queues.shift(); q && !this.stopping; q = queues.shift()) {
+          for (const row of q) {
+            if (this.stopping) return;
+            const outcome = await this.deliver(row);
+            if (outcome === "deferred") skipped.add(row.id);
+            stats[outcome]++;
+            if (outcome === "blocked") break; // the rest of this chat is marked blocked too
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: this.opts.concurrency }, worker));
+    }
+    return stats;
+  }
+
+  /** Waits for the bot-wide pause (429), the global pace and the chat's own pace. */
+  private async pace(chatId: string): Promise<void> {
+    for (;;) {
+      const now = Date.now();
+      const wait = Math.max(this.pausedUntil - now, (this.chatNextAt.get(chatId) ?? 0) - now);
+      if (wait <= 0) break;
+      await sleep(wait);
+    }
+    const isGroup = chatId.startsWith("-");
+    if (isGroup) {
+      for (;;) {
+        const now = Date.now();
+        const recent = (this.groupSends.get(chatId) ?? []).filter((t) => now - t < 60_000);
+        this.groupSends.set(chatId, recent);
+        if (recent.length < this.limits.groupPerMinute) break;
+        await sleep(60_000 - (now - recent[0]!));
+      }
+    }
+    const slot = Math.max(Date.now(), this.nextGlobalAt);
+    this.nextGlobalAt = slot + 1000 / this.limits.perSecond;
+    await sleep(slot - Date.now());
+    // A 429 may have arrived while we waited for our slot.
+    while (Date.now() < this.pausedUntil) await sleep(this.pausedUntil - Date.now());
+    this.chatNextAt.set(chatId, Date.now() + this.limits.perChatIntervalMs);
+    if (isGroup) this.groupSends.get(chatId)!.push(Date.now());
+  }
+
+  private async deliver(row: Row): Promise<keyof DrainStats> {
+    const now = this.opts.clock();
+    // Quiet hours are checked again at sending time: a backlog must not spill into the night.
+    if (!row.urgent && row.staff) {
+      const until = quietUntil(now, row.staff, this.opts.timeZone);
+      if (until) {
+        await this.db.outboxMessage.updateMany({ where: { id: row.id, status: "pending" }, data: { notBefore: until } });
+        return "deferred";
+      }
+    }
+    const claimed = await this.db.outboxMessage.updateMany({
+      where: { id: row.id, status: "pending" },
+      data: { status: "sending", lockedBy: this.opts.instanceId, attempts: { increment: 1 } },
+    });
+    if (claimed.count !== 1) return "deferred";
+    const attempts = row.attempts + 1;
+    const payload = JSON.parse(row.payload) as OutboxPayload;
+    const sentIds: number[] = row.externalMessageIds ? (JSON.parse(row.externalMessageIds) as number[]) : [];
+    try {
+      const parts = this.parts(payload);
+      // Parts already delivered before a crash are not sent again.
+      for (let i = sentIds.length; i < parts.length; i++) {
+        await this.pace(row.chatId);
+        const part = parts[i]!;
+        const id =
+          part.kind === "document"
+            ? await this.transport.sendDocument(row.chatId, part.file, part.caption, part.buttons)
+            : await this.transport.sendText(row.chatId, part.text, part.buttons);
+        sentIds.push(id);
+        if (i < parts.length - 1) {
+          await this.db.outboxMessage.update({ where: { id: row.id }, data: { externalMessageIds: JSON.stringify(sentIds) } });
+        }
+      }
+      await this.db.outboxMessage.update({
+        where: { id: row.id },
+        data: { status: "sent", sentAt: this.opts.clock(), externalMessageIds: JSON.stringify(sentIds), lockedBy: null, lastError: null },
+      });
+      return "sent";
+    } catch (e) {
+      const err = e instanceof TransportError ? e : new TransportError("transient", (e as Error).message);
+      const progress = { externalMessageIds: sentIds.length ? JSON.stringify(sentIds) : null, lockedBy: null, lastError: err.message.slice(0, 500) };
+      if (err.kind === "rate_limited") {
+        this.pausedUntil = Math.max(this.pausedUntil, Date.now() + (err.retryAfterSeconds ?? 5) * 1000);
+        this.logger.warn({ retryAfter: err.retryAfterSeconds }, "Telegram asked to slow down; every send waits");
+        // Not the message's fault: the try is given back.
+        await this.db.outboxMessage.update({ where: { id: row.id }, data: { ...progress, status: "pending", attempts: { decrement: 1 } } });
+        return "retried";
+      }
+      if (err.kind === "blocked") {
+        await this.db.outboxMessage.update({ where: { id: row.id }, data: { ...progress, status: "blocked" } });
+        await this.db.outboxMessage.updateMany({
+          where: { platform: row.platform, chatId: row.chatId, status: "pending" },
+          data: { status: "blocked", lastError: err.message.slice(0, 500) },
+        });
+        await deactivateChat(this.db, { platform: row.platform, chatId: row.chatId, reason: "blocked", now });
+        this.logger.info({ outboxId: row.id, kind: row.kind }, "recipient unreachable (403); account marked inactive");
+        return "blocked";
+      }
+      if (err.kind === "rejected" || attempts >= this.opts.maxAttempts) {
+        await this.db.outboxMessage.update({ where: { id: row.id }, data: { ...progress, status: "failed" } });
+        this.logger.error({ outboxId: row.id, kind: row.kind, attempts, error: err.message }, "message given up");
+        return "failed";
+      }
+      await this.db.outboxMessage.update({
+        where: { id: row.id },
+        data: { ...progress, status: "pending", notBefore: new Date(now.getTime() + this.opts.backoffMs(attempts)) },
+      });
+      return "retried";
+    }
+  }
+
+  private parts(payload: OutboxPayload) {
+    type Part =
+      | { kind: "text"; text: string; buttons?: OutboxPayload["buttons"] }
+      | { kind: "document"; file: { fileName: string; bytes: Buffer }; caption?: string; buttons?: OutboxPayload["buttons"] };
+    const parts: Part[] = [];
+    const doc = payload.document;
+    if (doc && visibleLength(payload.text) <= CAPTION_LIMIT) {
+      parts.push({
+        kind: "document",
+        file: { fileName: doc.fileName, bytes: Buffer.from(doc.base64, "base64") },
+        ...(payload.text ? { caption: payload.text } : {}),
+        ...(payload.buttons ? { buttons: payload.buttons } : {}),
+      });
+      return parts;
+    }
+    const texts = splitHtml(payload.text);
+    texts.forEach((text, i) => {
+      const last = i === texts.length - 1 && !doc;
+      parts.push({ kind: "text", text, ...(last && payload.buttons ? { buttons: payload.buttons } : {}) });
+    });
+    if (doc) {
+      parts.push({
+        kind: "document",
+        file: { fileName: doc.fileName, bytes: Buffer.from(doc.base64, "base64") },
+        ...(payload.buttons ? { buttons: payload.buttons } : {}),
+      });
+    }
+    return parts;
+  }
+}

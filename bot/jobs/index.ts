@@ -1,0 +1,5 @@
+// Every scheduled job of the product. Each is a plain function of (now, deps).
+import { housekeepingJob } from "./housekeeping.js";
+import type { JobDefinition } from "./types.js";
+
+export const JOBS: readonly JobDefinition[] = [housekeepingJob];

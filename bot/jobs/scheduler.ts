@@ -1,0 +1,128 @@
+// Runs the jobs on time with node-schedule (the time zone inside each rule), once per slot:
+// a JobRun row with a unique (job, slot) is claimed before running, so a second instance,
+// or the same one after a restart, finds the slot taken. A daily slot missed while the
+// process was down runs once at start-up if it is from the same local day; older ones are
+// skipped rather than flooding people with yesterday's reminders.
+import schedule from "node-schedule";
+import { localParts } from "../services/time.js";
+import type { JobDefinition, JobDeps, JobSchedule } from "./types.js";
+
+const MAX_ATTEMPTS = 3;
+const RETRY_AFTER_MS = 5 * 60_000;
+
+function isUniqueViolation(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
+}
+
+export type SlotOutcome = "done" | "skipped" | "failed" | "taken";
+
+/** Claims the slot and runs the job once. Exported for tests and for catch-up. */
+export async function runSlot(job: JobDefinition, slot: string, now: Date, deps: JobDeps, instance: string): Promise<SlotOutcome> {
+  const { db, logger } = deps;
+  try {
+    await db.jobRun.create({ data: { job: job.name, slot, status: "running", instance, startedAt: now } });
+  } catch (e) {
+    if (!isUniqueViolation(e)) throw e;
+    // A slot that failed may be retried a few times, by whoever claims it first.
+    const retry = await db.jobRun.updateMany({
+      where: { job: job.name, slot, status: "failed", attempts: { lt: MAX_ATTEMPTS }, finishedAt: { lt: new Date(now.getTime() - RETRY_AFTER_MS) } },
+      data: { status: "running", attempts: { increment: 1 }, instance, startedAt: now, finishedAt: null },
+    });
+    if (retry.count === 0) return "taken";
+  }
+  const sched = job.schedule(deps.config);
+  if (sched.workingDaysOnly) {
+    const calendar = await deps.calendar.get();
+    const { date } = localParts(now, deps.config.timezone);
+    if (!calendar.isWorkingDay(date)) {
+      await db.jobRun.update({ where: { job_slot: { job: job.name, slot } }, data: { status: "skipped", finishedAt: now, detail: "not a working day" } });
+      return "skipped";
+    }
+  }
+  try {
+    const summary = await job.run(now, deps);
+    await db.jobRun.update({
+      where: { job_slot: { job: job.name, slot } },
+      data: { status: "done", finishedAt: now, detail: summary ? JSON.stringify(summary).slice(0, 2000) : null },
+    });
+    if (summary) logger.info({ job: job.name, slot, ...summary }, "job done");
+    return "done";
+  } catch (e) {
+    logger.error({ job: job.name, slot, error: (e as Error).message }, "job failed");
+    await db.jobRun.update({
+      where: { job_slot: { job: job.name, slot } },
+      data: { status: "failed", finishedAt: now, detail: String((e as Error).message).slice(0, 2000) },
+    });
+    return "failed";
+  }
+}
+
+/** The slot key of a run: local date and time for daily jobs, the aligned minute for periodic ones. */
+export function slotKey(s: JobSchedule, at: Date, timeZone: string, time?: string): string {
+  const { date, time: now } = localParts(at, timeZone);
+  if (s.kind === "daily") return `${date}T${time ?? now}`;
+  const [h, m] = now.split(":").map(Number) as [number, number];
+  const minutes = Math.floor((h * 60 + m) / s.minutes) * s.minutes;
+  return `${date}T${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+}
+
+/** Daily slots of today that are already past at `now` (for catch-up at start-up). */
+export function missedToday(s: JobSchedule, now: Date, timeZone: string): string[] {
+  if (s.kind !== "daily") return [];
+  const { date, time } = localParts(now, timeZone);
+  const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
+  if (s.weekdays && !s.weekdays.includes(weekday)) return [];
+  return s.times.filter((t) => t <= time).map((t) => `${date}T${t}`);
+}
+
+export interface Scheduler {
+  /** Runs today's missed daily slots, then schedules everything. */
+  start(): Promise<void>;
+  /** Cancels future runs and waits for running ones. */
+  stop(): Promise<void>;
+}
+
+export function createScheduler(jobs: readonly JobDefinition[], deps: JobDeps, opts: { instance: string; clock?: () => Date }): Scheduler {
+  const clock = opts.clock ?? (() => new Date());
+  const tz = deps.config.timezone;
+  const scheduled: schedule.Job[] = [];
+  const running = new Set<Promise<unknown>>();
+  let stopped = false;
+
+  const fire = (job: JobDefinition, slot: string) => {
+    if (stopped) return;
+    const p = runSlot(job, slot, clock(), deps, opts.instance)
+      .catch((e: unknown) => deps.logger.error({ job: job.name, error: (e as Error).message }, "job slot could not be claimed"))
+      .finally(() => running.delete(p));
+    running.add(p);
+  };
+
+  return {
+    async start() {
+      const now = clock();
+      for (const job of jobs) {
+        const s = job.schedule(deps.config);
+        // Only the latest missed slot of the day: one catch-up, not a burst.
+        const latest = missedToday(s, now, tz).at(-1);
+        if (latest) fire(job, latest);
+        if (s.kind === "daily") {
+          for (const time of s.times) {
+            const [hour, minute] = time.split(":").map(Number) as [number, number];
+            const rule = { rule: `${minute} ${hour} * * ${s.weekdays ? s.weekdays.join(",") : "*"}`, tz };
+            const j = schedule.scheduleJob(`${job.name}@${time}`, rule, () => fire(job, slotKey(s, clock(), tz, time)));
+            if (j) scheduled.push(j);
+          }
+        } else {
+          const rule = { rule: `*/${s.minutes} * * * *`, tz };
+          const j = schedule.scheduleJob(job.name, rule, () => fire(job, slotKey(s, clock(), tz)));
+          if (j) scheduled.push(j);
+        }
+      }
+    },
+    async stop() {
+      stopped = true;
+      for (const j of scheduled) j.cancel();
+      await Promise.allSettled([...running]);
+    },
+  };
+}
