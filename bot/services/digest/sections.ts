@@ -1,0 +1,4 @@
+// The sections of the daily digest, in the order they appear. Each feature adds its own.
+import type { DigestSection } from "./types.js";
+
+export const DIGEST_SECTIONS: DigestSection[] = [];
