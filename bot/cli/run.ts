@@ -5,6 +5,7 @@ import { type CliIo, openCliContext } from "./context.js";
 import { importStaff } from "./import-staff.js";
 import { inviteStaff } from "./invite.js";
 import { auditCommand, listStaffCommand, listUnitsCommand, unbindCommand } from "./registry.js";
+import { settingsCommand } from "./settings.js";
 
 const USAGE = `Cách dùng / usage: npm run cli -- <lệnh>
   import staff TỆP [--dry-run] [--deactivate-missing]   nhập danh sách cán bộ (CSV/XLSX)
@@ -12,6 +13,8 @@ const USAGE = `Cách dùng / usage: npm run cli -- <lệnh>
   units                                                 danh sách đơn vị
   staff [--unit MÃ_ĐƠN_VỊ]                              danh sách cán bộ
   unbind MÃ_CÁN_BỘ                                      hủy gắn tài khoản chat của cán bộ
+  settings                                              các thiết lập và giá trị hiện tại
+  settings set KHÓA GIÁ_TRỊ                             đổi một thiết lập (ví dụ: settings set tasks.staleReportDays 10)
   audit [--limit N]                                     nhật ký kiểm tra gần nhất`;
 
 export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
@@ -75,6 +78,10 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
       case "unbind":
         if (!sub) return usage();
         return await unbindCommand(cli, sub);
+      case "settings":
+        if (sub === undefined) return await settingsCommand(cli, undefined, undefined);
+        if (sub !== "set" || !arg || positionals[3] === undefined) return usage();
+        return await settingsCommand(cli, arg, positionals.slice(3).join(" "));
       case "audit": {
         const limit = positiveInt(values.limit, "limit");
         if (limit === null) return 2;

@@ -1,0 +1,120 @@
+// Settings the office can change without IT (`npm run cli -- settings set KEY VALUE`),
+// stored in the Setting table; every key has a documented default and a validator, so a
+// typo is refused with a clear message instead of breaking a job at night.
+import type { Db } from "../db/client.js";
+import type { DbOrTx } from "../delivery/outbox.js";
+import { audit } from "./audit.js";
+
+interface SettingSpec<T> {
+  default: T;
+  /** Vietnamese: what it changes, for `settings` listings. */
+  describe: string;
+  /** Parses the office's text; returns an error message (Vietnamese) or the value. */
+  parse(text: string): { ok: true; value: T } | { ok: false; error: string };
+  format(value: T): string;
+}
+
+function int(min: number, max: number, describe: string, def: number): SettingSpec<number> {
+  return {
+    default: def,
+    describe,
+    parse: (text) => {
+      const n = Number(text.trim());
+      return Number.isInteger(n) && n >= min && n <= max ? { ok: true, value: n } : { ok: false, error: `cần số nguyên từ ${min} đến ${max}` };
+    },
+    format: String,
+  };
+}
+
+function intList(min: number, max: number, describe: string, def: number[]): SettingSpec<number[]> {
+  return {
+    default: def,
+    describe,
+    parse: (text) => {
+      const parts = text.split(/[,;\s]+/).filter(Boolean).map(Number);
+      return parts.length > 0 && parts.every((n) => Number.isInteger(n) && n >= min && n <= max)
+        ? { ok: true, value: [...new Set(parts)].sort((a, b) => b - a) }
+        : { ok: false, error: `cần danh sách số nguyên từ ${min} đến ${max}, cách nhau bởi dấu phẩy` };
+    },
+    format: (v) => v.join(","),
+  };
+}
+
+function time(describe: string, def: string): SettingSpec<string> {
+  return {
+    default: def,
+    describe,
+    parse: (text) => (/^([01]\d|2[0-3]):[0-5]\d$/.test(text.trim()) ? { ok: true, value: text.trim() } : { ok: false, error: "cần giờ dạng HH:MM, ví dụ 08:00" }),
+    format: String,
+  };
+}
+
+export const SETTINGS = {
+  "tasks.dueSoonWorkingDays": int(1, 30, "Nhiệm vụ “sắp đến hạn” khi còn không quá số ngày làm việc này", 5),
+  "tasks.staleReportDays": int(1, 365, "Cán bộ “chưa báo cáo” khi không báo cáo tiến độ trong số ngày này", 14),
+  "reports.reminderWorkingDays": intList(0, 30, "Nhắc hạn báo cáo định kỳ trước số ngày làm việc này", [5, 1]),
+  "dossiers.dueSoonWorkingDays": int(0, 10, "Nhắc hồ sơ sắp đến hạn trước số ngày làm việc này", 1),
+  "dossiers.escalateToHeadAfterDays": int(0, 30, "Báo trưởng phòng khi hồ sơ quá hạn từ số ngày làm việc này", 1),
+  "dossiers.escalateToLeadersAfterDays": int(0, 60, "Báo lãnh đạo Sở khi hồ sơ quá hạn từ số ngày làm việc này", 3),
+  "calendar.workStart": time("Giờ bắt đầu làm việc", "08:00"),
+  "calendar.workEnd": time("Giờ kết thúc làm việc", "17:00"),
+  "calendar.lunchStart": time("Giờ bắt đầu nghỉ trưa", "12:00"),
+  "calendar.lunchEnd": time("Giờ kết thúc nghỉ trưa", "13:00"),
+  "alerts.reminderMinutes": int(5, 24 * 60, "Nhắc người chưa xác nhận cảnh báo sau số phút (trong giờ làm việc)", 120),
+  "alerts.urgentReminderMinutes": int(5, 24 * 60, "Nhắc người chưa xác nhận cảnh báo Khẩn sau số phút", 30),
+  "alerts.remindersBeforeEscalation": int(1, 10, "Số lần nhắc trước khi báo trưởng phòng", 1),
+  "tips.weekday": int(1, 5, "Ngày gửi mẹo ATTT hằng tuần (1 = thứ Hai ... 5 = thứ Sáu)", 1),
+  "tips.time": time("Giờ gửi mẹo ATTT định kỳ", "08:00"),
+} as const;
+
+export type SettingKey = keyof typeof SETTINGS;
+export type SettingValue<K extends SettingKey> = (typeof SETTINGS)[K]["default"] extends infer T
+  ? T extends readonly number[]
+    ? number[]
+    : T extends number
+      ? number
+      : string
+  : never;
+
+export function isSettingKey(k: string): k is SettingKey {
+  return Object.hasOwn(SETTINGS, k);
+}
+
+/** The current value (the default when never set, or when a stored value no longer parses). */
+export async function getSetting<K extends SettingKey>(db: DbOrTx, key: K): Promise<SettingValue<K>> {
+  const spec = SETTINGS[key] as unknown as SettingSpec<SettingValue<K>>;
+  const row = await db.setting.findUnique({ where: { key } });
+  if (!row) return spec.default;
+  const parsed = spec.parse(row.value);
+  return parsed.ok ? parsed.value : spec.default;
+}
+
+export type SetResult = { ok: true; value: string } | { ok: false; error: string };
+
+export async function setSetting(db: Db, key: string, text: string, actor: string, now: Date): Promise<SetResult> {
+  if (!isSettingKey(key)) return { ok: false, error: `không có thiết lập “${key}”` };
+  const spec = SETTINGS[key] as unknown as SettingSpec<unknown>;
+  const parsed = spec.parse(text);
+  if (!parsed.ok) return parsed;
+  const value = spec.format(parsed.value);
+  await db.$transaction(async (tx) => {
+    await tx.setting.upsert({ where: { key }, create: { key, value, updatedBy: actor }, update: { value, updatedBy: actor } });
+    await audit(tx, { actor, action: "settings.set", target: key, details: { value }, at: now });
+  });
+  return { ok: true, value };
+}
+
+export async function listSettings(db: Db): Promise<{ key: SettingKey; value: string; isDefault: boolean; describe: string }[]> {
+  const rows = new Map((await db.setting.findMany()).map((r) => [r.key, r.value]));
+  return (Object.keys(SETTINGS) as SettingKey[]).map((key) => {
+    const spec = SETTINGS[key] as unknown as SettingSpec<unknown>;
+    const stored = rows.get(key);
+    const parsed = stored === undefined ? undefined : spec.parse(stored);
+    return {
+      key,
+      value: parsed?.ok ? spec.format(parsed.value) : spec.format(spec.default),
+      isDefault: !parsed?.ok,
+      describe: spec.describe,
+    };
+  });
+}

@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../../bot/cli/run.js";
+import { openDatabase } from "../../bot/db/client.js";
+import { getSetting } from "../../bot/services/settings.js";
+import { createTestDatabaseUrl } from "../helpers/db.js";
+
+let url: string;
+let drop: () => Promise<void>;
+beforeAll(async () => ({ url, drop } = await createTestDatabaseUrl("sqlite")));
+afterAll(async () => drop());
+
+async function cli(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { env: { DATABASE_URL: url }, out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+describe("office settings", () => {
+  it("lists every setting with its default and meaning", async () => {
+    const { code, out } = await cli("settings");
+    expect(code).toBe(0);
+    expect(out).toContain("tasks.staleReportDays = 14 (mặc định) — Cán bộ “chưa báo cáo”");
+    expect(out).toContain("reports.reminderWorkingDays = 5,1 (mặc định)");
+  });
+
+  it("changes a value after checking it, and audits the change", async () => {
+    expect(await cli("settings", "set", "tasks.staleReportDays", "10")).toMatchObject({ code: 0, out: "Đã đặt tasks.staleReportDays = 10." });
+    expect(await cli("settings", "set", "reports.reminderWorkingDays", "1, 3,5")).toMatchObject({ out: "Đã đặt reports.reminderWorkingDays = 5,3,1." });
+    const bad = await cli("settings", "set", "tasks.staleReportDays", "mười");
+    expect(bad).toMatchObject({ code: 1, err: "Không đổi được tasks.staleReportDays: cần số nguyên từ 1 đến 365." });
+    expect((await cli("settings", "set", "no.such", "1")).code).toBe(1);
+    const db = await openDatabase(url);
+    expect(await getSetting(db.prisma, "tasks.staleReportDays")).toBe(10);
+    expect(await getSetting(db.prisma, "reports.reminderWorkingDays")).toEqual([5, 3, 1]);
+    expect(await db.prisma.auditLog.count({ where: { action: "settings.set" } })).toBe(2);
+    await db.close();
+  });
+});
