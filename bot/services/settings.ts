@@ -131,7 +131,7 @@ async function officeHoursProblem(db: Db, key: string, value: string): Promise<s
   const h = { start: await get("calendar.workStart"), lunchStart: await get("calendar.lunchStart"), lunchEnd: await get("calendar.lunchEnd"), end: await get("calendar.workEnd") };
   return h.start < h.lunchStart && h.lunchStart < h.lunchEnd && h.lunchEnd < h.end
     ? null
-    : `giờ làm việc phải theo thứ tự bắt đầu < nghỉ trưa < hết nghỉ trưa < kết thúc; với giá trị này sẽ là ${h.start}, nghỉ trưa ${h.lunchStart}–${h.lunchEnd}, kết thúc ${h.end}`;
+    : `các mốc giờ làm việc phải lần lượt sau nhau (bắt đầu, nghỉ trưa, hết nghỉ trưa, kết thúc); với giá trị này sẽ là bắt đầu ${h.start}, nghỉ trưa ${h.lunchStart}–${h.lunchEnd}, kết thúc ${h.end}`;
 }
 
 export async function listSettings(db: Db): Promise<{ key: SettingKey; value: string; isDefault: boolean; describe: string }[]> {

@@ -359,7 +359,11 @@ export function recordsFromJson(body: unknown): Pick<RecordsResult<DossierColumn
       if (!key) continue;
       columns[key] ??= { index: DOSSIER_SPEC.findIndex((c) => c.key === key), header: DOSSIER_SPEC.find((c) => c.key === key)!.label, letter: "" };
       if (value === null || value === undefined || typeof value === "string" || typeof value === "number") data[key] = value ?? null;
-      else problems.push({ rowNumber, column: name, code: "json.bad_value", message: `Dòng ${rowNumber}, trường ${quote(name)}: giá trị phải là chuỗi hoặc số.` });
+      else {
+        problems.push({ rowNumber, column: name, code: "json.bad_value", message: `Dòng ${rowNumber}, trường ${quote(name)}: giá trị phải là chuỗi hoặc số.` });
+        // Kept as text so the record's other fields are still checked (the record is bad anyway).
+        data[key] = JSON.stringify(value);
+      }
     }
     records.push({ rowNumber, data });
   });

@@ -5,7 +5,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Db } from "../../db/client.js";
 import { type Route, sendJson } from "../../http-server.js";
-import type { ImportProblem } from "../../import/index.js";
+import { type ImportProblem, sortProblems } from "../../import/index.js";
 import type { Logger } from "../../logger.js";
 import { DOSSIER_WRITE_SCOPE, verifyApiToken } from "../api-tokens.js";
 import { audit } from "../audit.js";
@@ -80,7 +80,7 @@ export function dossierIngestRoute(deps: IngestDeps): Route {
       if (read.records.length > MAX_RECORDS) return refuse(413, { error: `Tối đa ${MAX_RECORDS} hồ sơ mỗi lần gửi.` }, { reason: "too many", records: read.records.length });
       const calendar = await deps.calendar.get();
       const plan = await planDossierImport(db, read, { calendar, timeZone: deps.timeZone, now });
-      const problems = [...read.problems, ...plan.problems];
+      const problems = sortProblems([...read.problems, ...plan.problems]);
       if (problems.length) {
         return refuse(400, { error: `${problems.length} lỗi; không có hồ sơ nào được ghi.`, problems: problems.map(forApi) }, { problems: problems.length, records: read.records.length });
       }
