@@ -262,11 +262,13 @@ export const dossiersCommand = defineCommand(
         if (!parsed.ok || parsed.value !== date) return next();
         const { calendar, today } = await calendarAndToday(ctx);
         const res = await reportReturned(actionContext(ctx, calendar, today), viewer, Number(a), date);
-        await ctx.answerCallbackQuery();
-        if (await answerReturn(ctx, res)) {
-          await clearFlow(ctx.deps.db, ctx.identity!.id);
-          await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
+        if (!res.ok && res.reason !== "future" && res.reason !== "beforeReceived") {
+          return void (await ctx.answerCallbackQuery({ text: refusalShort(ctx, res.reason), show_alert: true }));
         }
+        await ctx.answerCallbackQuery();
+        // The question's buttons are spent once the date is recorded.
+        if (res.ok) await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
+        if (await answerReturn(ctx, res)) await clearFlow(ctx.deps.db, ctx.identity!.id);
         return;
       }
       if (action === "snooze" && a !== undefined && ID.test(a) && b === undefined) {
