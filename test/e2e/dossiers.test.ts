@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../bot/cli/run.js";
 import { dossierNudgesJob } from "../../bot/jobs/dossier-nudges.js";
 import { runSlot, slotKey } from "../../bot/jobs/scheduler.js";
+import { createApiToken } from "../../bot/services/api-tokens.js";
 import type { TgMessage, TgUser } from "../fake-telegram/types.js";
 import { dossier, writeCsv } from "../helpers/dossiers.js";
 import { buttons, E2E, textOf } from "../helpers/e2e.js";
@@ -210,5 +211,23 @@ describe("apology slip", () => {
     const [usage] = await e2e.say(users.CS02!, "/xinloi");
     expect(textOf(usage)).toContain("Cách dùng: /xinloi");
     expect(await e2e.db.auditLog.count({ where: { action: "dossier.apology" } })).toBe(2);
+  });
+});
+
+describe("HTTP ingest in the running service", () => {
+  it("is served on PORT in polling mode, with an API token", async () => {
+    const app = await E2E.start({ env: { PORT: "0", HOST: "127.0.0.1" }, staff: false });
+    try {
+      const created = await createApiToken(app.db, "mot-cua", { actor: "test", now: new Date() });
+      if (!created.ok) throw new Error(created.reason);
+      const url = `http://127.0.0.1:${app.app.http!.port}/api/dossiers`;
+      const record = { code: "HTTP-1", procedureName: "Thủ tục", applicant: "Bà A", receivedAt: "01/09/2025", dueAt: "15/09/2025", unit: "VP", status: "Đang xử lý" };
+      expect((await fetch(url, { method: "POST", body: JSON.stringify([record]) })).status).toBe(401);
+      const ok = await fetch(url, { method: "POST", headers: { authorization: `Bearer ${created.token}` }, body: JSON.stringify([record]) });
+      expect(await ok.json()).toMatchObject({ ok: true, created: 1 });
+      expect(await app.db.dossier.findUnique({ where: { code: "HTTP-1" } })).toMatchObject({ source: "api" });
+    } finally {
+      await app.stop();
+    }
   });
 });
