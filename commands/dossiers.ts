@@ -13,7 +13,7 @@ import { type DossierDetail, type DossierFilter, dossierDetail, isDossierFilter,
 import { clearFlow, setFlow } from "../bot/services/flows.js";
 import { seesAllUnits } from "../bot/services/roles.js";
 import { getSetting } from "../bot/services/settings.js";
-import { shorten } from "../bot/services/text.js";
+import { foldText, shorten } from "../bot/services/text.js";
 import { defineCommand } from "../bot/telegram/commands.js";
 
 const PAGE_SIZE = 10;
@@ -34,10 +34,6 @@ const FILTER_WORDS: Record<string, DossierFilter> = {
   "tat ca": "all",
   all: "all",
 };
-
-function fold(s: string): string {
-  return s.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase().replace(/\s+/g, " ").trim();
-}
 
 function viewerOf(ctx: BotContext): DossierViewer {
   const s = ctx.identity!.staff;
@@ -215,7 +211,7 @@ export const dossiersCommand = defineCommand(
         return;
       }
       const args = (ctx.command?.args ?? "").trim();
-      const filter = args === "" ? "all" : FILTER_WORDS[fold(args)];
+      const filter = args === "" ? "all" : FILTER_WORDS[foldText(args)];
       if (filter) return show(ctx, await listView(ctx, filter, 1), false);
       if (/\s/.test(args) || args.length > 64) {
         await ctx.reply(ctx.t("dossiers.usage"), { parse_mode: "HTML" });

@@ -17,6 +17,7 @@ import {
 } from "../../import/index.js";
 import { addDays, type IsoDate, toLocalDate, type WorkingCalendar } from "../calendar/index.js";
 import { audit } from "../audit.js";
+import { foldText } from "../text.js";
 import { atLocal, localParts } from "../time.js";
 import { isStaffUnit, listUnits, unitResolver } from "../units.js";
 import { returnedOnTime } from "./deadline.js";
@@ -373,13 +374,7 @@ export function recordsFromJson(body: unknown): Pick<RecordsResult<DossierColumn
   return { records, columns, problems };
 }
 
-/** JSON keys are matched like spreadsheet headers, and camelCase/snake_case English keys as given. */
+/** JSON keys are matched like spreadsheet headers; "_" counts as a space ("ma_ho_so"). */
 function normalizeKey(s: string): string {
-  return s
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/[\s_]+/g, " ")
-    .trim();
+  return foldText(s.replace(/_/g, " "));
 }
