@@ -8,6 +8,7 @@ import { audit } from "../audit.js";
 import { atLocal } from "../time.js";
 import { canActOnDossier, canSnoozeDossier, canViewDossier, type DossierViewer } from "./access.js";
 import { returnedOnTime } from "./deadline.js";
+import { ConcurrentChange } from "./import.js";
 import type { DossierStatus } from "./statuses.js";
 import { isOpen } from "./statuses.js";
 
@@ -39,6 +40,16 @@ export async function checkCanReportReturned(ctx: ActionContext, viewer: Dossier
  * (waits for the applicant included). Pending reminders of the dossier are cancelled.
  */
 export async function reportReturned(ctx: ActionContext, viewer: DossierViewer, dossierId: number, returnedDate: IsoDate): Promise<ReturnResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await reportReturnedOnce(ctx, viewer, dossierId, returnedDate);
+    } catch (e) {
+      if (attempt >= 3 || !(e instanceof ConcurrentChange)) throw e;
+    }
+  }
+}
+
+async function reportReturnedOnce(ctx: ActionContext, viewer: DossierViewer, dossierId: number, returnedDate: IsoDate): Promise<ReturnResult> {
   const { db, calendar, now } = ctx;
   return db.$transaction(async (tx) => {
     const d = await tx.dossier.findUnique({ where: { id: dossierId } });
@@ -52,10 +63,12 @@ export async function reportReturned(ctx: ActionContext, viewer: DossierViewer, 
     let pausedWorkingDays = d.pausedWorkingDays;
     if (d.pausedAt && d.pausedAt < returnedAt) pausedWorkingDays += calendar.pausedWorkingDays({ from: d.pausedAt, to: returnedAt });
     const status: DossierStatus = returnedOnTime(calendar, { dueAt: d.dueAt, pausedWorkingDays }, returnedDate) ? "da_tra_dung_han" : "da_tra_tre_han";
-    await tx.dossier.update({
-      where: { id: d.id },
+    // Only from the state read above: an import that changed it meanwhile makes this run again.
+    const written = await tx.dossier.updateMany({
+      where: { id: d.id, status: d.status, pausedAt: d.pausedAt, dueAt: d.dueAt },
       data: { status, returnedAt, handledReportedAt: now, pausedAt: null, pausedWorkingDays, snoozedUntil: null },
     });
+    if (written.count !== 1) throw new ConcurrentChange();
     await tx.dossierStatusChange.create({ data: { dossierId: d.id, fromStatus: d.status, toStatus: status, at: now, source: "chat", note: `báo trong chat: trả ngày ${returnedDate}` } });
     await cancelPending(tx, { refType: "dossier", refId: d.id }, now);
     await audit(tx, { actor: ctx.actor, actorStaffId: viewer.staffId, action: "dossier.returned", target: `dossier:${d.code}`, details: { returnedDate, status }, at: now });

@@ -198,6 +198,19 @@ class DryRun extends Error {
   }
 }
 
+/** Another writer changed a dossier (or created one) while this import ran: run it again. */
+export class ConcurrentChange extends Error {
+  constructor() {
+    super("a dossier changed during the import");
+  }
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
+}
+
+const ATTEMPTS = 3;
+
 type Existing = Dossier;
 
 function sameInstant(a: Date | null, b: Date | null): boolean {
@@ -206,6 +219,18 @@ function sameInstant(a: Date | null, b: Date | null): boolean {
 
 export async function applyDossierImport(db: Db, plan: DossierImportPlan, opts: ApplyOptions): Promise<DossierImportSummary> {
   if (plan.problems.length > 0) throw new Error("refusing to apply an import with problems");
+  // Two pushes of the same new dossier, or a "Đã xử lý" in the chat during an import: the
+  // transaction that loses the race is run again on what the other one wrote.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await applyOnce(db, plan, opts);
+    } catch (e) {
+      if (attempt >= ATTEMPTS || !(e instanceof ConcurrentChange || isUniqueViolation(e))) throw e;
+    }
+  }
+}
+
+async function applyOnce(db: Db, plan: DossierImportPlan, opts: ApplyOptions): Promise<DossierImportSummary> {
   const { calendar, now, source } = opts;
   const tz = calendar.tzOffsetMinutes;
   try {
@@ -258,8 +283,9 @@ export async function applyDossierImport(db: Db, plan: DossierImportPlan, opts: 
             prev.status !== next.status ||
             !sameInstant(prev.returnedAt, next.returnedAt) ||
             prev.statusRaw !== next.statusRaw;
-          await tx.dossier.update({
-            where: { id: prev.id },
+          // Only if nobody (the chat, another import) changed its state since it was read.
+          const written = await tx.dossier.updateMany({
+            where: { id: prev.id, status: prev.status, pausedAt: prev.pausedAt, handledReportedAt: prev.handledReportedAt },
             data: {
               procedureName: row.procedureName,
               applicant: row.applicant,
@@ -277,6 +303,7 @@ export async function applyDossierImport(db: Db, plan: DossierImportPlan, opts: 
               source,
             },
           });
+          if (written.count !== 1) throw new ConcurrentChange();
           if (prev.status !== next.status) {
             summary.statusChanges++;
             await tx.dossierStatusChange.create({ data: { dossierId: prev.id, fromStatus: prev.status, toStatus: next.status, at: now, source, note: row.statusRaw } });
