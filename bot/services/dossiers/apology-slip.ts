@@ -97,16 +97,18 @@ export async function apologySlipDocx(data: ApologySlipData): Promise<Buffer> {
           cell(
             [
               centered([run(upper(data.parentAgency), { size: 13 })]),
-              centered([run(upper(data.agency), { size: 13, bold: true })], { line: { indent: convertMillimetersToTwip(18) } }),
-              centered([run("Số: ……/PXL", { size: 13 })], { after: 0 }),
+              // Under the agency's name a rule of a third to a half of its length.
+              centered([run(upper(data.agency), { size: 13, bold: true })], { line: { indent: convertMillimetersToTwip(20) } }),
+              new Paragraph({ spacing: { before: 120 }, alignment: AlignmentType.CENTER, children: [run("Số: ………", { size: 13 })] }),
             ],
             40,
           ),
           cell(
             [
               centered([run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { size: 13, bold: true })]),
-              centered([run("Độc lập - Tự do - Hạnh phúc", { size: 14, bold: true })], { line: { indent: convertMillimetersToTwip(22) } }),
-              centered([run(`${data.place}, ${vnLongDate(data.issueDate)}`, { italics: true })], { after: 0 }),
+              // Under the motto a rule as long as the motto.
+              centered([run("Độc lập - Tự do - Hạnh phúc", { size: 14, bold: true })], { line: { indent: convertMillimetersToTwip(14) } }),
+              new Paragraph({ spacing: { before: 120 }, alignment: AlignmentType.CENTER, children: [run(`${data.place}, ${vnLongDate(data.issueDate)}`, { italics: true })] }),
             ],
             60,
           ),
