@@ -4,6 +4,7 @@
 import type { Db } from "../db/client.js";
 import type { DbOrTx } from "../delivery/outbox.js";
 import { audit } from "./audit.js";
+import { cleanText } from "./text.js";
 
 interface SettingSpec<T> {
   default: T;
@@ -54,7 +55,7 @@ function text(describe: string, def: string, maxLength: number): SettingSpec<str
     default: def,
     describe,
     parse: (value) => {
-      const v = value.normalize("NFC").replace(/\s+/g, " ").trim();
+      const v = cleanText(value);
       return v.length > 0 && v.length <= maxLength ? { ok: true, value: v } : { ok: false, error: `cần một đoạn chữ từ 1 đến ${maxLength} ký tự` };
     },
     format: String,

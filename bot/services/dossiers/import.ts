@@ -15,7 +15,7 @@ import {
   type RecordsResult,
   validateRecords,
 } from "../../import/index.js";
-import { addDays, type IsoDate, toLocalDate, type WorkingCalendar } from "../calendar/index.js";
+import { addDays, formatVnDate, toLocalDate, type WorkingCalendar } from "../calendar/index.js";
 import { audit } from "../audit.js";
 import { foldText } from "../text.js";
 import { atLocal, localParts } from "../time.js";
@@ -138,14 +138,14 @@ export async function planDossierImport(
     }
 
     if (received.date && due.date && due.date < received.date) {
-      row.fail("dueAt", "dossier.due_before_received", `ngày hẹn trả (${vn(due.date)}) sớm hơn ngày tiếp nhận (${vn(received.date)}).`);
+      row.fail("dueAt", "dossier.due_before_received", `ngày hẹn trả (${formatVnDate(due.date)}) sớm hơn ngày tiếp nhận (${formatVnDate(received.date)}).`);
     }
     if (status && (status === "returned" || isReturned(status))) {
       if (!returned) row.fail("returnedAt", "dossier.returned_without_date", `trạng thái ${quote(statusRaw)} là đã trả kết quả nhưng ô ngày trả kết quả đang để trống.`);
       else if (received.date && returned.date < received.date)
-        row.fail("returnedAt", "dossier.returned_before_received", `ngày trả kết quả (${vn(returned.date)}) sớm hơn ngày tiếp nhận (${vn(received.date)}).`);
+        row.fail("returnedAt", "dossier.returned_before_received", `ngày trả kết quả (${formatVnDate(returned.date)}) sớm hơn ngày tiếp nhận (${formatVnDate(received.date)}).`);
     } else if (status && isOpen(status) && returned) {
-      row.fail("returnedAt", "dossier.open_with_return_date", `hồ sơ có trạng thái ${quote(statusRaw)} (chưa trả) nhưng lại có ngày trả kết quả ${vn(returned.date)}.`);
+      row.fail("returnedAt", "dossier.open_with_return_date", `hồ sơ có trạng thái ${quote(statusRaw)} (chưa trả) nhưng lại có ngày trả kết quả ${formatVnDate(returned.date)}.`);
     }
     if (row.problems.length || !status) return null;
     return {
@@ -167,10 +167,6 @@ export async function planDossierImport(
   const codeColumn = read.columns.code?.header ?? DOSSIER_SPEC[0].label;
   problems.push(...checkUnique(read.records, codeColumn, (r) => r.data.code, { normalize: (s) => s.trim().toUpperCase() }));
   return { problems, rows: items.map((i) => i.value).filter((v): v is DossierRow => v !== null) };
-}
-
-function vn(date: IsoDate): string {
-  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 }
 
 export interface DossierImportSummary {

@@ -15,7 +15,7 @@ import { formatVnDate, toLocalDate, type WorkingCalendar } from "../calendar/ind
 import { getSetting } from "../settings.js";
 import { type DossierStanding, effectiveDueDate, standingOn } from "./deadline.js";
 import { formatInstant, standingText } from "./format.js";
-import { lastImportAt } from "./queries.js";
+import { isDueSoon, lastImportAt } from "./queries.js";
 
 export interface NudgeDeps {
   db: Db;
@@ -72,7 +72,7 @@ export async function recordDossierNudges(deps: NudgeDeps, now: Date): Promise<N
   for (const d of dossiers) {
     const standing = standingOn(calendar, d, today);
     const overdue = standing.kind === "overdue";
-    const dueSoon = standing.kind === "dueToday" || (standing.kind === "open" && standing.days <= dueSoonDays);
+    const dueSoon = isDueSoon(standing, dueSoonDays);
     if (!overdue && !dueSoon) continue;
     const due = formatVnDate(effectiveDueDate(calendar, d));
     const common = (t: Translate) => ({ code: d.code, procedure: d.procedureName, applicant: d.applicant, due, standing: standingText(t, standing) });
