@@ -1,7 +1,8 @@
 // Every scheduled job of the product. Each is a plain function of (now, deps).
 import { dailyDigestJob } from "./daily-digest.js";
+import { dossierNudgesJob } from "./dossier-nudges.js";
 import { housekeepingJob } from "./housekeeping.js";
 import { reportDeadlinesJob } from "./report-deadlines.js";
 import type { JobDefinition } from "./types.js";
 
-export const JOBS: readonly JobDefinition[] = [dailyDigestJob, reportDeadlinesJob, housekeepingJob];
+export const JOBS: readonly JobDefinition[] = [dailyDigestJob, reportDeadlinesJob, dossierNudgesJob, housekeepingJob];
