@@ -31,6 +31,8 @@ export interface AppOptions {
   sender?: Partial<SenderOptions>;
   /** Run the scheduled jobs (default true; tests drive jobs with a fixed clock instead). */
   scheduler?: boolean;
+  /** Run the outbox sender in the background (default true; tests may drain it themselves). */
+  backgroundSender?: boolean;
   jobs?: readonly JobDefinition[];
   botInfo?: UserFromGetMe;
   /** Called when the bot can no longer receive updates (main exits). */
@@ -141,7 +143,7 @@ export async function startApp(config: AppConfig, opts: AppOptions): Promise<Run
     });
   }
 
-  sender.start();
+  if (opts.backgroundSender !== false) sender.start();
   const scheduler = createScheduler(opts.jobs ?? JOBS, { db: db.prisma, config, logger, i18n, calendar, wakeSender }, { instance: config.instanceId, clock });
   if (opts.scheduler !== false) await scheduler.start();
 

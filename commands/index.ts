@@ -1,6 +1,7 @@
 // The bot's commands, in the order of Telegram's menu and of /trogiup.
 import type { CommandModule, CommandSpec } from "../bot/telegram/commands.js";
 import { cancelCommand } from "./cancel.js";
+import { deliveryLogCommand } from "./delivery-log.js";
 import { helpCommand } from "./help.js";
 import { settingsCommand } from "./settings.js";
 import { startCommand } from "./start.js";
@@ -8,7 +9,7 @@ import { startCommand } from "./start.js";
 export function buildCommands(): CommandModule[] {
   const modules: CommandModule[] = [];
   const specs = (): readonly CommandSpec[] => modules.map((m) => m.spec);
-  modules.push(startCommand(specs), helpCommand(specs), settingsCommand(specs), cancelCommand);
+  modules.push(startCommand(specs), deliveryLogCommand, helpCommand(specs), settingsCommand(specs), cancelCommand);
   const names = new Set<string>();
   for (const m of modules) {
     for (const n of [m.spec.name, ...(m.spec.aliases ?? [])]) {

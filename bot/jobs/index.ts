@@ -1,5 +1,7 @@
 // Every scheduled job of the product. Each is a plain function of (now, deps).
+import { dailyDigestJob } from "./daily-digest.js";
 import { housekeepingJob } from "./housekeeping.js";
+import { reportDeadlinesJob } from "./report-deadlines.js";
 import type { JobDefinition } from "./types.js";
 
-export const JOBS: readonly JobDefinition[] = [housekeepingJob];
+export const JOBS: readonly JobDefinition[] = [dailyDigestJob, reportDeadlinesJob, housekeepingJob];
