@@ -1,5 +1,6 @@
 // The sections of the daily digest, in the order they appear. Each feature adds its own.
+import { tasksDigestSection } from "../tasks/digest-section.js";
 import { deliveryDigestSection } from "./delivery-section.js";
 import type { DigestSection } from "./types.js";
 
-export const DIGEST_SECTIONS: DigestSection[] = [deliveryDigestSection];
+export const DIGEST_SECTIONS: DigestSection[] = [tasksDigestSection, deliveryDigestSection];
