@@ -3,13 +3,18 @@ import { parseArgs } from "node:util";
 import { ConfigError } from "../config.js";
 import { type CliIo, openCliContext } from "./context.js";
 import { importStaff } from "./import-staff.js";
+import { importTasks } from "./import-tasks.js";
 import { inviteStaff } from "./invite.js";
 import { auditCommand, listStaffCommand, listUnitsCommand, unbindCommand } from "./registry.js";
 import { deadlinesCommand, deliveryCommand } from "./delivery.js";
 import { settingsCommand } from "./settings.js";
+import { listTasksCommand, taskStatusCommand } from "./tasks.js";
 
 const USAGE = `Cách dùng / usage: npm run cli -- <lệnh>
   import staff TỆP [--dry-run] [--deactivate-missing]   nhập danh sách cán bộ (CSV/XLSX)
+  import tasks TỆP [--dry-run]                          nhập, cập nhật nhiệm vụ kế hoạch (CSV/XLSX)
+  tasks [--unit MÃ_ĐƠN_VỊ]                              danh sách nhiệm vụ, tiến độ
+  tasks close MÃ_NHIỆM_VỤ | tasks reopen MÃ_NHIỆM_VỤ    đóng nhiệm vụ đã xong (không nhận báo cáo) / mở lại
   invite MÃ_CÁN_BỘ [--hours N]                          tạo mã mời dùng một lần
   units                                                 danh sách đơn vị
   staff [--unit MÃ_ĐƠN_VỊ]                              danh sách cán bộ
@@ -70,12 +75,17 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
     switch (command) {
       case "import":
         if (sub === "staff" && arg) return await importStaff(cli, arg, { dryRun: values["dry-run"]!, deactivateMissing: values["deactivate-missing"]! });
+        if (sub === "tasks" && arg) return await importTasks(cli, arg, { dryRun: values["dry-run"]! });
         return usage();
       case "invite": {
         const hours = positiveInt(values.hours, "hours");
         if (!sub || hours === null) return usage();
         return await inviteStaff(cli, sub, hours);
       }
+      case "tasks":
+        if (sub === undefined) return await listTasksCommand(cli, values.unit);
+        if ((sub === "close" || sub === "reopen") && arg && positionals[3] === undefined) return await taskStatusCommand(cli, sub, arg);
+        return usage();
       case "units":
         return await listUnitsCommand(cli);
       case "staff":
