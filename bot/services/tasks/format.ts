@@ -1,7 +1,7 @@
 // Text of task lists, task details and unit overviews (Telegram HTML; i18next escapes the
 // values it interpolates). Every page is kept under Telegram's 4096 characters whatever the
 // titles, contents and notes: long parts are shortened, lists are capped or paged.
-import { visibleLength } from "../../delivery/split.js";
+import { splitHtml, visibleLength } from "../../delivery/split.js";
 import type { OutboxButton } from "../../delivery/outbox.js";
 import { escapeHtml, type TKey, type Translate } from "../../i18n.js";
 import { formatVnDate } from "../calendar/index.js";
@@ -146,15 +146,17 @@ function unitNames(units: { name: string }[], max = 12): string {
   return names.join("; ");
 }
 
+/** How much of the optional parts a detail shows, from the most to the least. */
 interface DetailLevel {
   notes: number;
   assignees: number;
   reports: number;
+  units: number;
 }
 const DETAIL_LEVELS: DetailLevel[] = [
-  { notes: 200, assignees: 15, reports: 5 },
-  { notes: 80, assignees: 8, reports: 5 },
-  { notes: 0, assignees: 5, reports: 3 },
+  { notes: 200, assignees: 15, reports: 5, units: 12 },
+  { notes: 80, assignees: 8, reports: 5, units: 12 },
+  { notes: 0, assignees: 5, reports: 3, units: 6 },
 ];
 const CONTENT_MIN = 400;
 
@@ -177,9 +179,9 @@ export function taskDetailPage(env: FormatEnv, d: TaskDetail, opts: DetailOption
     head.push(t("tasks.detail.progress", { progress: percentText(env, d.percent) }) + (mark ? ` · ${mark}` : ""));
     if (d.status === "closed") head.push(t("tasks.detail.closed", { date: d.closedAt ? dateText(d.closedAt, env.timeZone) : "" }));
     const body = ["", t("tasks.detail.content"), escapeHtml(content), ""];
-    body.push(t("tasks.detail.lead", { units: d.leadUnits.length ? unitNames(d.leadUnits) : t("tasks.detail.noUnit") }));
+    body.push(t("tasks.detail.lead", { units: d.leadUnits.length ? unitNames(d.leadUnits, level.units) : t("tasks.detail.noUnit") }));
     if (d.leadNote) body.push(t("tasks.detail.note", { note: d.leadNote }));
-    if (d.coordUnits.length || d.coordNote) body.push(t("tasks.detail.coord", { units: d.coordUnits.length ? unitNames(d.coordUnits) : "—" }));
+    if (d.coordUnits.length || d.coordNote) body.push(t("tasks.detail.coord", { units: d.coordUnits.length ? unitNames(d.coordUnits, level.units) : "—" }));
     if (d.coordNote) body.push(t("tasks.detail.note", { note: d.coordNote }));
     if (d.assignees.length) {
       const shown = d.assignees.slice(0, level.assignees).map((a) => `${a.fullName} (${a.unitName})`);
@@ -187,7 +189,8 @@ export function taskDetailPage(env: FormatEnv, d: TaskDetail, opts: DetailOption
       body.push(t("tasks.detail.assignees", { names: shown.join("; ") }));
     }
     if (d.unitProgress.length > 1) {
-      const per = d.unitProgress.map((u) => `${u.unit.shortName ?? u.unit.name} ${u.percent}% (${dateText(u.at, env.timeZone)})`);
+      const per = d.unitProgress.slice(0, level.units).map((u) => `${u.unit.shortName ?? u.unit.name} ${u.percent}% (${dateText(u.at, env.timeZone)})`);
+      if (d.unitProgress.length > level.units) per.push(`+${d.unitProgress.length - level.units}`);
       body.push(t("tasks.detail.unitProgress", { list: per.join("; ") }));
     }
     body.push("");
@@ -212,13 +215,14 @@ export function taskDetailPage(env: FormatEnv, d: TaskDetail, opts: DetailOption
 
   let text = "";
   for (const level of DETAIL_LEVELS) {
-    const fixed = visibleLength(build(level, ""));
-    const room = PAGE_TEXT_LIMIT - fixed;
-    if (room >= Math.min(d.content.length, CONTENT_MIN) || level === DETAIL_LEVELS[DETAIL_LEVELS.length - 1]) {
-      text = build(level, shorten(d.content, Math.max(room, 50)));
+    const room = PAGE_TEXT_LIMIT - visibleLength(build(level, ""));
+    if (room >= Math.min(d.content.length, CONTENT_MIN) || level === DETAIL_LEVELS.at(-1)) {
+      text = build(level, shorten(d.content, Math.max(room, CONTENT_MIN)));
       break;
     }
   }
+  // Whatever the data, never more than Telegram takes: cut at a line, tags kept valid.
+  if (visibleLength(text) > PAGE_TEXT_LIMIT) text = `${splitHtml(text, PAGE_TEXT_LIMIT - 2)[0]!}\n…`;
 
   const buttons: OutboxButton[][] = [];
   if (d.canReport) buttons.push([{ text: t("tasks.detail.reportButton"), data: `baocao:t:${d.id}` }]);
