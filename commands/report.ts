@@ -65,8 +65,12 @@ async function endFlow(ctx: BotContext) {
 }
 
 /** "1.000" in Vietnamese, "1,000" in English. */
+function num(ctx: BotContext, n: number): string {
+  return n.toLocaleString(ctx.locale === "vi" ? "vi-VN" : "en-GB");
+}
+
 function maxNote(ctx: BotContext): string {
-  return NOTE_MAX_LENGTH.toLocaleString(ctx.locale === "vi" ? "vi-VN" : "en-GB");
+  return num(ctx, NOTE_MAX_LENGTH);
 }
 
 function dateOf(ctx: BotContext, at: Date): string {
@@ -84,7 +88,7 @@ function refusalText(ctx: BotContext, r: ReportRefusal, code: string, percent?: 
     case "percent_invalid":
       return ctx.t("report.refusals.outOfRange", { value: String(percent ?? "") });
     case "note_too_long":
-      return ctx.t("report.refusals.noteTooLong", { length: r.length, max: maxNote(ctx) });
+      return ctx.t("report.refusals.noteTooLong", { length: num(ctx, r.length), max: maxNote(ctx) });
     case "lower":
       return lowerText(ctx, percent ?? 0, r.previous);
   }
@@ -295,7 +299,7 @@ export const reportCommand = defineCommand(
         const raw = text ?? ctx.message?.caption ?? "";
         const note = raw ? cleanNote(raw) : "";
         if (note.length > NOTE_MAX_LENGTH)
-          return void (await ctx.reply(ctx.t("report.refusals.noteTooLong", { length: note.length, max: maxNote(ctx) })));
+          return void (await ctx.reply(ctx.t("report.refusals.noteTooLong", { length: num(ctx, note.length), max: maxNote(ctx) })));
         if (file) return goToConfirm(ctx, { ...d, note: note || null, file });
         if (!note) return void (await ctx.reply(ctx.t("report.askNoteAgain")));
         return goToFile(ctx, { ...d, note });
