@@ -16,7 +16,7 @@ import { publishDefaultMenus } from "./telegram/menus.js";
 import { OutboxSender, type SenderOptions } from "./delivery/sender.js";
 import { senderApi, telegramTransport } from "./delivery/transport.js";
 import { JOBS } from "./jobs/index.js";
-import { createScheduler } from "./jobs/scheduler.js";
+import { createScheduler, type Scheduler } from "./jobs/scheduler.js";
 import type { JobDefinition } from "./jobs/types.js";
 import { calendarStore } from "./services/working-calendar.js";
 
@@ -44,6 +44,7 @@ export interface RunningApp {
   db: Database;
   http: HttpServer | undefined;
   sender: OutboxSender;
+  scheduler: Scheduler;
   stop(): Promise<void>;
 }
 
@@ -165,5 +166,5 @@ export async function startApp(config: AppConfig, opts: AppOptions): Promise<Run
       await db.close();
       logger.info("stopped");
     })());
-  return { app, db, http, sender, stop };
+  return { app, db, http, sender, scheduler, stop };
 }
