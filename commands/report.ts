@@ -21,12 +21,12 @@ import {
   type ReportRefusal,
 } from "../bot/services/progress.js";
 import { findTaskByCode } from "../bot/services/tasks/codes.js";
-import { clampPage, LIST_PAGE_SIZE, type Page, pageCount, taskButtonText } from "../bot/services/tasks/format.js";
+import { type Page, reportPickerPage } from "../bot/services/tasks/format.js";
 import type { LatestReport } from "../bot/services/tasks/progress-state.js";
 import { reportableTasks } from "../bot/services/tasks/queries.js";
 import { localParts } from "../bot/services/time.js";
 import { defineCommand } from "../bot/telegram/commands.js";
-import { idArg, notice, showPage, taskEnv, viewerOf } from "../bot/telegram/task-views.js";
+import { formatEnv, idArg, notice, showPage, taskEnv, viewerOf } from "../bot/telegram/task-views.js";
 
 const FLOW = "baocao";
 
@@ -113,24 +113,12 @@ async function refuseWith(ctx: BotContext, text: string) {
 // ---------------------------------------------------------------- steps
 
 async function pickerPage(ctx: BotContext, page: number): Promise<Page> {
-  const tasks = await reportableTasks(await taskEnv(ctx), viewerOf(ctx));
-  if (tasks.length === 0) return { text: ctx.t("report.nothingToReport"), buttons: [] };
-  const pages = pageCount(tasks.length);
-  page = clampPage(page, tasks.length);
-  const slice = tasks.slice(page * LIST_PAGE_SIZE, (page + 1) * LIST_PAGE_SIZE);
-  const buttons = slice.map((t) => [
-    { text: `${taskButtonText(t.code, t.title)} (${t.percent === null ? "—" : `${t.percent}%`})`, data: `baocao:t:${t.id}` },
-  ]);
-  const nav = [];
-  if (page > 0) nav.push({ text: ctx.t("tasks.prev"), data: `baocao:p:${page - 1}` });
-  if (page < pages - 1) nav.push({ text: ctx.t("tasks.next"), data: `baocao:p:${page + 1}` });
-  if (nav.length) buttons.push(nav);
-  return { text: ctx.t("report.pick", { page: page + 1, pages, count: tasks.length }), buttons };
+  return reportPickerPage(formatEnv(ctx), await reportableTasks(await taskEnv(ctx), viewerOf(ctx)), page);
 }
 
 /** Starts the flow on a task the user may report on. */
 async function startOnTask(ctx: BotContext, taskId: number, code: string) {
-  // 0% never refuses for "lower": the check here is about the task itself.
+  // 100% is never lower than a report: this checks the task itself (exists, mine, open).
   const check = await checkReport(ctx.deps.db, viewerOf(ctx), { taskId, percent: 100 });
   if (!check.ok) return refuseWith(ctx, refusalText(ctx, check, code));
   const draft: ReportDraft = { taskId, code: check.task.code, title: check.task.title, previous: check.previous?.percent ?? null };
@@ -309,7 +297,13 @@ export const reportCommand = defineCommand(
         if (!file) return void (await ctx.reply(ctx.t("report.askFileAgain")));
         return goToConfirm(ctx, { ...d, file });
       }
-      // confirm / lower: waiting for a button.
+      if (step === "lower" && text !== undefined) {
+        // Instead of confirming the lower value, the user typed another percentage.
+        const parsed = parsePercentText(text);
+        if (!parsed.ok) return void (await ctx.reply(percentProblem(ctx, parsed, text), { parse_mode: "HTML" }));
+        return save(ctx, { ...d, percent: parsed.percent, lowerThan: null, pendingLower: null });
+      }
+      // confirm: waiting for a button.
       await ctx.reply(ctx.t("report.pressButton"));
     });
 

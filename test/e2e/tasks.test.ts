@@ -291,6 +291,14 @@ describe("/baocao in one line", () => {
     const [withFile] = await e2e.sendDocument(kh02, { fileName: "ket-qua.xlsx", content: Buffer.from("PK") }, "/baocao K.1 70 Kèm bảng kết quả");
     expect(textOf(withFile)).toMatch(/^✅ Đã lưu báo cáo tiến độ nhiệm vụ K.1: 70%/);
     expect((await reportsOf("K.1")).at(-1)).toMatchObject({ percent: 70, fileKind: "document", fileName: "ket-qua.xlsx", note: "Kèm bảng kết quả" });
+
+    // Instead of confirming, typing another percentage reports that one.
+    tick(1);
+    const [again] = await e2e.say(kh02, "/baocao K.1 65 Đã rà soát lại");
+    expect(data(again)).toEqual(["baocao:lower:65"]);
+    expect(textOf((await e2e.say(kh02, "72"))[0])).toMatch(/^✅ Đã lưu báo cáo tiến độ nhiệm vụ K.1: 72%/);
+    expect((await reportsOf("K.1")).at(-1)).toMatchObject({ percent: 72, note: "Đã rà soát lại" });
+    expect((await e2e.press(kh02, again!, "baocao:lower:65")).answer?.text).toMatch(/đã kết thúc hoặc hết hạn/);
   });
 
   it("a forged task button is refused by the service", async () => {
@@ -339,7 +347,7 @@ describe("/donvi", () => {
     const text = await allPages(kh01, "/donvi");
     expect(text).toMatch(/^Phòng Kế hoạch - Tài chính\nHoàn thành chung: \d+% — 0\/22 nhiệm vụ chủ trì đã xong/);
     expect(text).toContain("⚠️ Chưa báo cáo trong 14 ngày (1 người): Lê Minh Tuấn (chưa báo cáo lần nào)");
-    expect(text).toContain("🟡 K.1 Sắp đến hạn\n      Chủ trì · 70% (ngày 10/03/2021) · Hạn 12/03/2021 · còn 2 ngày làm việc");
+    expect(text).toContain("🟡 K.1 Sắp đến hạn\n      Chủ trì · 72% (ngày 10/03/2021) · Hạn 12/03/2021 · còn 2 ngày làm việc");
     expect(text).toContain("🔴 K.2 Đã quá hạn\n      Chủ trì · 50% (ngày 10/03/2021) · Hạn 01/03/2021 · quá hạn 9 ngày");
     expect(data(page)).toContain("donvi:u:" + (await e2e.db.unit.findUniqueOrThrow({ where: { code: "KHTC" } })).id + ":1");
   });

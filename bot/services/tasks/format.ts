@@ -140,6 +140,20 @@ export function taskListPage(env: FormatEnv, lines: TaskLine[], page: number, du
   return { text: parts.join("\n"), buttons };
 }
 
+/** /baocao: the tasks one may report on, as buttons with their current progress. */
+export function reportPickerPage(env: FormatEnv, lines: TaskLine[], page: number): Page {
+  if (lines.length === 0) return { text: env.t("report.nothingToReport"), buttons: [] };
+  const pages = pageCount(lines.length);
+  page = clampPage(page, lines.length);
+  const slice = lines.slice(page * LIST_PAGE_SIZE, (page + 1) * LIST_PAGE_SIZE);
+  const buttons: OutboxButton[][] = slice.map((l) => [
+    { text: `${taskButtonText(l.code, l.title)} (${l.percent === null ? "—" : `${l.percent}%`})`, data: `baocao:t:${l.id}` },
+  ]);
+  const nav = navRow(env, page, pages, (p) => `baocao:p:${p}`);
+  if (nav.length) buttons.push(nav);
+  return { text: env.t("report.pick", { page: page + 1, pages, count: lines.length }), buttons };
+}
+
 function unitNames(units: { name: string }[], max = 12): string {
   const names = units.slice(0, max).map((u) => u.name);
   if (units.length > max) names.push(`+${units.length - max}`);

@@ -79,13 +79,12 @@ export async function listTasksFor(env: TaskEnv, viewer: Viewer): Promise<TaskLi
   const all = seesAllUnits(viewer.role);
   const rows = await env.db.task.findMany({ where: all ? {} : concerningWhere(viewer), select: listSelect });
   const described = await describeTasks(env, rows, viewer.unitId);
-  const lines = described.map((r): TaskLine => {
-    const group: TaskGroup = relationsOf(r, viewer)[0] ?? "other";
-    return {
+  const lines = described.map(
+    (r): TaskLine => ({
       id: r.id,
       code: r.code,
       title: r.title,
-      group,
+      group: relationsOf(r, viewer)[0] ?? "other",
       percent: r.percent,
       reportedAt: r.reportedAt,
       dueDate: r.dueDate,
@@ -93,33 +92,14 @@ export async function listTasksFor(env: TaskEnv, viewer: Viewer): Promise<TaskLi
       status: r.status,
       mark: r.mark,
       days: r.days,
-    };
-  });
+    }),
+  );
   return lines.sort((a, b) => TASK_GROUPS.indexOf(a.group) - TASK_GROUPS.indexOf(b.group) || byPlanOrder(a, b));
 }
 
-/** The open tasks this person may report on, in plan order. */
+/** The open tasks this person may report on (those that concern them), in the same order. */
 export async function reportableTasks(env: TaskEnv, viewer: Viewer): Promise<TaskLine[]> {
-  const rows = await env.db.task.findMany({ where: { ...concerningWhere(viewer), status: "open" }, select: listSelect });
-  const mine = rows.filter((r) => canReportOnTask(r, viewer));
-  const described = await describeTasks(env, mine, viewer.unitId);
-  return described
-    .map(
-      (r): TaskLine => ({
-        id: r.id,
-        code: r.code,
-        title: r.title,
-        group: relationsOf(r, viewer)[0]!,
-        percent: r.percent,
-        reportedAt: r.reportedAt,
-        dueDate: r.dueDate,
-        recurring: r.recurring,
-        status: r.status,
-        mark: r.mark,
-        days: r.days,
-      }),
-    )
-    .sort((a, b) => TASK_GROUPS.indexOf(a.group) - TASK_GROUPS.indexOf(b.group) || byPlanOrder(a, b));
+  return (await listTasksFor(env, viewer)).filter((l) => l.group !== "other" && l.status === "open");
 }
 
 export interface UnitName {
@@ -179,7 +159,7 @@ export async function taskDetail(
     where: { id: taskId },
     include: {
       units: { include: { unit: { select: { id: true, name: true, shortName: true, sortOrder: true } } } },
-      assignees: { include: { staff: { select: { id: true, fullName: true, code: true, unit: { select: { name: true } } } } } },
+      assignees: { include: { staff: { select: { id: true, fullName: true, unit: { select: { name: true } } } } }, orderBy: { staff: { code: "asc" } } },
       reports: {
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         take: DETAIL_REPORTS,
@@ -211,10 +191,7 @@ export async function taskDetail(
       coordUnits: sortedUnits.filter((u) => u.role === "coord").map(unitOf),
       leadNote: task.leadNote,
       coordNote: task.coordNote,
-      assignees: task.assignees
-        .map((a) => ({ id: a.staff.id, fullName: a.staff.fullName, unitName: a.staff.unit.name, code: a.staff.code }))
-        .sort((a, b) => (a.code < b.code ? -1 : 1))
-        .map(({ code: _code, ...rest }) => rest),
+      assignees: task.assignees.map((a) => ({ id: a.staff.id, fullName: a.staff.fullName, unitName: a.staff.unit.name })),
       unitProgress: named.flatMap((u) => {
         const r = progress.byUnit.get(u.id);
         return r ? [{ unit: u, percent: r.percent, at: r.at }] : [];
