@@ -1,8 +1,7 @@
 // Who may see and report on which plan task. A task concerns a person when it is assigned
 // to them, led by their unit or coordinated by their unit; the office, the department's
 // leaders and administrators see every task. Every command and every button press asks
-// here, with ids read from the database, never from what the chat sent.
-import type { Db } from "../../db/client.js";
+// here: an id that came from the chat is looked up and checked, never trusted.
 import type { DbOrTx } from "../../delivery/outbox.js";
 import { isOffice, seesAllUnits } from "../roles.js";
 
@@ -13,8 +12,7 @@ export interface Viewer {
 }
 
 /** How a task concerns a person, in the order /nhiemvu lists them. */
-export const RELATIONS = ["assigned", "lead", "coord"] as const;
-export type Relation = (typeof RELATIONS)[number];
+export type Relation = "assigned" | "lead" | "coord";
 
 export interface TaskLinks {
   status: string;
@@ -28,11 +26,6 @@ export function relationsOf(task: TaskLinks, viewer: Viewer): Relation[] {
   if (task.units.some((u) => u.unitId === viewer.unitId && u.role === "lead")) out.push("lead");
   if (task.units.some((u) => u.unitId === viewer.unitId && u.role === "coord")) out.push("coord");
   return out;
-}
-
-/** The viewer's unit is named on the task (lead or coordination). */
-export function unitLinked(task: TaskLinks, unitId: number): boolean {
-  return task.units.some((u) => u.unitId === unitId);
 }
 
 export function canViewTask(task: TaskLinks, viewer: Viewer): boolean {
@@ -65,10 +58,4 @@ export async function findViewableTask(db: DbOrTx, viewer: Viewer, taskId: numbe
   if (!task) return { ok: false as const, reason: "not_found" as TaskRefusal };
   if (!canViewTask(task, viewer)) return { ok: false as const, reason: "forbidden" as TaskRefusal };
   return { ok: true as const, task };
-}
-
-/** The viewer of a staff id as the database has it now (role or unit may have changed). */
-export async function loadViewer(db: Db, staffId: number): Promise<Viewer | null> {
-  const s = await db.staff.findUnique({ where: { id: staffId }, select: { id: true, unitId: true, role: true, active: true } });
-  return s?.active ? { staffId: s.id, unitId: s.unitId, role: s.role } : null;
 }

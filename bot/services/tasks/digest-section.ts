@@ -32,7 +32,7 @@ function capped(t: Translate, items: string[]): string[] {
   return [...items.slice(0, LIST_MAX), t("tasks.digest.more", { count: items.length - LIST_MAX })];
 }
 
-function item(env: FormatEnv, l: Line, details: string[]): string {
+function item(l: Line, details: string[]): string {
   return `• <b>${escapeHtml(l.code)}</b> ${escapeHtml(shorten(l.title, TITLE_MAX))} — ${details.join(" · ")}`;
 }
 
@@ -89,18 +89,18 @@ export const tasksDigestSection: DigestSection = {
       out.push(
         ...capped(
           t,
-          changedLines.map((l) => item(fmt, l, [percentText(fmt, l.percent), t("tasks.digest.newReports", { count: newReports.get(l.id)! })])),
+          changedLines.map((l) => item(l, [percentText(fmt, l.percent), t("tasks.digest.newReports", { count: newReports.get(l.id)! })])),
         ),
       );
     }
     if (overdue.length) {
       out.push(t("tasks.digest.overdue", { count: overdue.length }));
-      out.push(...capped(t, overdue.map((l) => item(fmt, l, [percentText(fmt, l.percent), markText(fmt, l.mark, l.days)]))));
+      out.push(...capped(t, overdue.map((l) => item(l, [percentText(fmt, l.percent), markText(fmt, l.mark, l.days)]))));
     }
     if (dueSoon.length) {
       const days = await getSetting(db, "tasks.dueSoonWorkingDays");
       out.push(t("tasks.digest.dueSoon", { days, count: dueSoon.length }));
-      out.push(...capped(t, dueSoon.map((l) => item(fmt, l, [percentText(fmt, l.percent), markText(fmt, l.mark, l.days)]))));
+      out.push(...capped(t, dueSoon.map((l) => item(l, [percentText(fmt, l.percent), markText(fmt, l.mark, l.days)]))));
     }
     if (staleCount) {
       out.push(t("tasks.digest.stale", { days: staleDays, count: staleCount }));

@@ -100,29 +100,34 @@ const GROUP_KEY: Record<TaskGroup, TKey> = {
   other: "tasks.groups.other",
 };
 
-export function pageCount(total: number, size = LIST_PAGE_SIZE): number {
-  return Math.max(1, Math.ceil(total / size));
+function pageCount(total: number): number {
+  return Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
 }
 
 /** A page number from a button, clamped to the pages that exist now (the list may have changed). */
-export function clampPage(page: number, total: number, size = LIST_PAGE_SIZE): number {
+function clampPage(page: number, total: number): number {
   if (!Number.isSafeInteger(page) || page < 0) return 0;
-  return Math.min(page, pageCount(total, size) - 1);
+  return Math.min(page, pageCount(total) - 1);
 }
 
-function navRow(env: FormatEnv, page: number, pages: number, data: (p: number) => string): OutboxButton[] {
-  const row: OutboxButton[] = [];
-  if (page > 0) row.push({ text: env.t("tasks.prev"), data: data(page - 1) });
-  if (page < pages - 1) row.push({ text: env.t("tasks.next"), data: data(page + 1) });
-  return row;
+/** One page of a list: the page actually shown, how many there are, its items. */
+function pageOf<T>(items: readonly T[], page: number): { page: number; pages: number; slice: T[] } {
+  const p = clampPage(page, items.length);
+  return { page: p, pages: pageCount(items.length), slice: items.slice(p * LIST_PAGE_SIZE, (p + 1) * LIST_PAGE_SIZE) };
+}
+
+/** Previous/next buttons, and the task buttons above them. */
+function withNav(env: FormatEnv, rows: OutboxButton[][], page: number, pages: number, data: (p: number) => string): OutboxButton[][] {
+  const nav: OutboxButton[] = [];
+  if (page > 0) nav.push({ text: env.t("tasks.prev"), data: data(page - 1) });
+  if (page < pages - 1) nav.push({ text: env.t("tasks.next"), data: data(page + 1) });
+  return nav.length ? [...rows, nav] : rows;
 }
 
 /** /nhiemvu: one page of the person's tasks, grouped and labelled, with a button per task. */
-export function taskListPage(env: FormatEnv, lines: TaskLine[], page: number, dueSoonDays: number): Page {
+export function taskListPage(env: FormatEnv, lines: TaskLine[], requested: number, dueSoonDays: number): Page {
   if (lines.length === 0) return { text: env.t("tasks.none"), buttons: [] };
-  const pages = pageCount(lines.length);
-  page = clampPage(page, lines.length);
-  const slice = lines.slice(page * LIST_PAGE_SIZE, (page + 1) * LIST_PAGE_SIZE);
+  const { page, pages, slice } = pageOf(lines, requested);
   const parts = [env.t("tasks.listTitle", { count: lines.length, page: page + 1, pages })];
   let group: TaskGroup | undefined;
   slice.forEach((l, i) => {
@@ -134,24 +139,21 @@ export function taskListPage(env: FormatEnv, lines: TaskLine[], page: number, du
     parts.push(taskLine(env, l));
   });
   parts.push("", legend(env, dueSoonDays));
-  const buttons: OutboxButton[][] = slice.map((l) => [{ text: taskButtonText(l.code, l.title), data: `nhiemvu:t:${l.id}:${page}` }]);
-  const nav = navRow(env, page, pages, (p) => `nhiemvu:p:${p}`);
-  if (nav.length) buttons.push(nav);
-  return { text: parts.join("\n"), buttons };
+  const rows = slice.map((l) => [{ text: taskButtonText(l.code, l.title), data: `nhiemvu:t:${l.id}:${page}` }]);
+  return { text: parts.join("\n"), buttons: withNav(env, rows, page, pages, (p) => `nhiemvu:p:${p}`) };
 }
 
 /** /baocao: the tasks one may report on, as buttons with their current progress. */
-export function reportPickerPage(env: FormatEnv, lines: TaskLine[], page: number): Page {
+export function reportPickerPage(env: FormatEnv, lines: TaskLine[], requested: number): Page {
   if (lines.length === 0) return { text: env.t("report.nothingToReport"), buttons: [] };
-  const pages = pageCount(lines.length);
-  page = clampPage(page, lines.length);
-  const slice = lines.slice(page * LIST_PAGE_SIZE, (page + 1) * LIST_PAGE_SIZE);
-  const buttons: OutboxButton[][] = slice.map((l) => [
+  const { page, pages, slice } = pageOf(lines, requested);
+  const rows = slice.map((l) => [
     { text: `${taskButtonText(l.code, l.title)} (${l.percent === null ? "—" : `${l.percent}%`})`, data: `baocao:t:${l.id}` },
   ]);
-  const nav = navRow(env, page, pages, (p) => `baocao:p:${p}`);
-  if (nav.length) buttons.push(nav);
-  return { text: env.t("report.pick", { page: page + 1, pages, count: lines.length }), buttons };
+  return {
+    text: env.t("report.pick", { page: page + 1, pages, count: lines.length }),
+    buttons: withNav(env, rows, page, pages, (p) => `baocao:p:${p}`),
+  };
 }
 
 function unitNames(units: { name: string }[], max = 12): string {
@@ -256,10 +258,9 @@ export function taskDetailPage(env: FormatEnv, d: TaskDetail, opts: DetailOption
 const STALE_NAMES_MAX = 20;
 
 /** /donvi: the unit's completion, who has not reported, and a page of its tasks. */
-export function unitOverviewPage(env: FormatEnv, o: UnitOverview, page: number, dueSoonDays: number): Page {
+export function unitOverviewPage(env: FormatEnv, o: UnitOverview, requested: number, dueSoonDays: number): Page {
   const { t } = env;
-  const pages = pageCount(o.tasks.length);
-  page = clampPage(page, o.tasks.length);
+  const { page, pages, slice } = pageOf(o.tasks, requested);
   const parts = [t("unit.title", { name: o.unit.name })];
   parts.push(
     o.completion
@@ -282,14 +283,9 @@ export function unitOverviewPage(env: FormatEnv, o: UnitOverview, page: number, 
   if (o.tasks.length === 0) parts.push(t("unit.noTasks"));
   else {
     parts.push(t("unit.tasksTitle", { count: o.tasks.length, page: page + 1, pages }));
-    const slice = o.tasks.slice(page * LIST_PAGE_SIZE, (page + 1) * LIST_PAGE_SIZE);
     for (const l of slice) parts.push(taskLine(env, l, [t(l.role === "lead" ? "unit.roleLead" : "unit.roleCoord")]));
     parts.push("", legend(env, dueSoonDays));
   }
-  const buttons: OutboxButton[][] = o.tasks
-    .slice(page * LIST_PAGE_SIZE, (page + 1) * LIST_PAGE_SIZE)
-    .map((l: UnitTaskLine) => [{ text: taskButtonText(l.code, l.title), data: `nhiemvu:t:${l.id}` }]);
-  const nav = navRow(env, page, pages, (p) => `donvi:u:${o.unit.id}:${p}`);
-  if (nav.length) buttons.push(nav);
-  return { text: parts.join("\n"), buttons };
+  const rows = slice.map((l: UnitTaskLine) => [{ text: taskButtonText(l.code, l.title), data: `nhiemvu:t:${l.id}` }]);
+  return { text: parts.join("\n"), buttons: withNav(env, rows, page, pages, (p) => `donvi:u:${o.unit.id}:${p}`) };
 }

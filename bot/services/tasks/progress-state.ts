@@ -23,12 +23,12 @@ export interface TaskProgress {
 
 export const NO_PROGRESS: TaskProgress = Object.freeze({ byUnit: new Map(), latest: null }) as TaskProgress;
 
-/** Latest reports of the given tasks ("all": every task). */
-export async function loadProgress(db: DbOrTx, taskIds: number[] | "all"): Promise<Map<number, TaskProgress>> {
+/** Latest reports of the given tasks. */
+export async function loadProgress(db: DbOrTx, taskIds: number[]): Promise<Map<number, TaskProgress>> {
   const out = new Map<number, TaskProgress>();
-  if (taskIds !== "all" && taskIds.length === 0) return out;
+  if (taskIds.length === 0) return out;
   const rows = await db.progressReport.findMany({
-    where: taskIds === "all" ? {} : { taskId: { in: taskIds } },
+    where: { taskId: { in: taskIds } },
     select: { id: true, taskId: true, unitId: true, staffId: true, percent: true, createdAt: true },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
