@@ -147,7 +147,7 @@ async function takePercent(ctx: BotContext, d: ReportDraft, percent: number) {
     if (check.reason !== "percent_invalid") await endFlow(ctx);
     return refuseWith(ctx, refusalText(ctx, check, d.code, percent));
   }
-  await goToNote(ctx, { ...d, percent, lowerThan: null, previous: check.previous?.percent ?? null });
+  await goToNote(ctx, { ...d, percent, lowerThan: null, pendingLower: null, previous: check.previous?.percent ?? null });
 }
 
 /** Refuses a lower percentage until the user confirms it with the button. */
