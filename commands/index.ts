@@ -5,13 +5,27 @@ import { cancelCommand } from "./cancel.js";
 import { deliveryLogCommand } from "./delivery-log.js";
 import { dossiersCommand } from "./dossiers.js";
 import { helpCommand } from "./help.js";
+import { reportCommand } from "./report.js";
 import { settingsCommand } from "./settings.js";
 import { startCommand } from "./start.js";
+import { tasksCommand } from "./tasks.js";
+import { unitCommand } from "./unit.js";
 
 export function buildCommands(): CommandModule[] {
   const modules: CommandModule[] = [];
   const specs = (): readonly CommandSpec[] => modules.map((m) => m.spec);
-  modules.push(startCommand(specs), dossiersCommand, apologyCommand, deliveryLogCommand, helpCommand(specs), settingsCommand(specs), cancelCommand);
+  modules.push(
+    startCommand(specs),
+    tasksCommand,
+    reportCommand,
+    unitCommand,
+    dossiersCommand,
+    apologyCommand,
+    deliveryLogCommand,
+    helpCommand(specs),
+    settingsCommand(specs),
+    cancelCommand,
+  );
   const names = new Set<string>();
   for (const m of modules) {
     for (const n of [m.spec.name, ...(m.spec.aliases ?? [])]) {

@@ -6,16 +6,21 @@ import { apiTokenCommand } from "./api-tokens.js";
 import { importDossiers } from "./import-dossiers.js";
 import { importHolidays } from "./import-holidays.js";
 import { importStaff } from "./import-staff.js";
+import { importTasks } from "./import-tasks.js";
 import { inviteStaff } from "./invite.js";
 import { auditCommand, listStaffCommand, listUnitsCommand, unbindCommand } from "./registry.js";
 import { deadlinesCommand, deliveryCommand } from "./delivery.js";
 import { settingsCommand } from "./settings.js";
+import { listTasksCommand, taskStatusCommand } from "./tasks.js";
 
 const USAGE = `Cách dùng / usage: npm run cli -- <lệnh>
   import staff TỆP [--dry-run] [--deactivate-missing]   nhập danh sách cán bộ (CSV/XLSX)
   import dossiers TỆP [--dry-run]                       nhập hồ sơ từ tệp xuất của hệ thống một cửa
   import holidays TỆP [--dry-run]                       nhập thông báo lịch nghỉ lễ, làm bù (Ngày, Tên, Loại)
   api-token create TÊN | revoke TÊN | list              khóa cho hệ thống gửi hồ sơ qua POST /api/dossiers
+  import tasks TỆP [--dry-run]                          nhập, cập nhật nhiệm vụ kế hoạch (CSV/XLSX)
+  tasks [--unit MÃ_ĐƠN_VỊ]                              danh sách nhiệm vụ, tiến độ
+  tasks close MÃ_NHIỆM_VỤ | tasks reopen MÃ_NHIỆM_VỤ    đóng nhiệm vụ đã xong (không nhận báo cáo) / mở lại
   invite MÃ_CÁN_BỘ [--hours N]                          tạo mã mời dùng một lần
   units                                                 danh sách đơn vị
   staff [--unit MÃ_ĐƠN_VỊ]                              danh sách cán bộ
@@ -78,6 +83,7 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
         if (sub === "staff" && arg) return await importStaff(cli, arg, { dryRun: values["dry-run"]!, deactivateMissing: values["deactivate-missing"]! });
         if (sub === "dossiers" && arg) return await importDossiers(cli, arg, { dryRun: values["dry-run"]! });
         if (sub === "holidays" && arg) return await importHolidays(cli, arg, { dryRun: values["dry-run"]! });
+        if (sub === "tasks" && arg) return await importTasks(cli, arg, { dryRun: values["dry-run"]! });
         return usage();
       case "invite": {
         const hours = positiveInt(values.hours, "hours");
@@ -89,6 +95,10 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
         const code = await apiTokenCommand(cli, sub, arg);
         return code === 2 ? usage() : code;
       }
+      case "tasks":
+        if (sub === undefined) return await listTasksCommand(cli, values.unit);
+        if ((sub === "close" || sub === "reopen") && arg && positionals[3] === undefined) return await taskStatusCommand(cli, sub, arg);
+        return usage();
       case "units":
         return await listUnitsCommand(cli);
       case "staff":

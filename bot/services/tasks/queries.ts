@@ -1,0 +1,228 @@
+// The tasks a person sees (/nhiemvu), the ones they may report on (/baocao), and one
+// task's detail. Authorisation is applied here, on data read from the database.
+import type { Db } from "../../db/client.js";
+import type { WorkingCalendar } from "../calendar/index.js";
+import { seesAllUnits } from "../roles.js";
+import { getSetting } from "../settings.js";
+import { canCloseTasks, canReportOnTask, concerningWhere, findViewableTask, relationsOf, type Relation, type TaskRefusal, type Viewer } from "./access.js";
+import { compareTaskCodes } from "./codes.js";
+import { type DueMark, dueMark, markDays } from "./due.js";
+import { loadProgress, NO_PROGRESS, shownProgress } from "./progress-state.js";
+
+export interface TaskEnv {
+  db: Db;
+  calendar: WorkingCalendar;
+  /** Local date of now ("YYYY-MM-DD"). */
+  today: string;
+}
+
+/** "other": a task that does not concern a department-wide viewer (the office, leaders). */
+export type TaskGroup = Relation | "other";
+export const TASK_GROUPS: readonly TaskGroup[] = ["assigned", "lead", "coord", "other"];
+
+export interface TaskLine {
+  id: number;
+  code: string;
+  title: string;
+  group: TaskGroup;
+  percent: number | null;
+  reportedAt: Date | null;
+  dueDate: string | null;
+  recurring: boolean;
+  status: string;
+  mark: DueMark;
+  /** Working days left (dueSoon) or calendar days overdue (overdue). */
+  days: number | null;
+}
+
+const listSelect = {
+  id: true,
+  code: true,
+  title: true,
+  dueDate: true,
+  recurring: true,
+  status: true,
+  units: { select: { unitId: true, role: true } },
+  assignees: { select: { staffId: true } },
+} as const;
+
+type ListRow = { id: number; code: string; title: string; dueDate: string | null; recurring: boolean; status: string; units: { unitId: number; role: string }[] };
+
+/** Marks and progress of tasks as seen from one unit (null: the department). */
+export async function describeTasks<T extends ListRow>(
+  env: TaskEnv,
+  rows: T[],
+  scopeUnitId: number | null,
+): Promise<(T & { percent: number | null; reportedAt: Date | null; mark: DueMark; days: number | null })[]> {
+  const dueSoon = await getSetting(env.db, "tasks.dueSoonWorkingDays");
+  const progress = await loadProgress(env.db, rows.map((r) => r.id));
+  return rows.map((r) => {
+    const shown = shownProgress(r, progress.get(r.id) ?? NO_PROGRESS, scopeUnitId);
+    const percent = shown?.percent ?? null;
+    const mark = dueMark(r, percent, env.today, env.calendar, dueSoon);
+    const days = markDays(mark, r.dueDate, env);
+    return { ...r, percent, reportedAt: shown?.at ?? null, mark, days };
+  });
+}
+
+function byPlanOrder(a: { status: string; code: string }, b: { status: string; code: string }): number {
+  // Closed tasks go to the end of their group: they need nothing more.
+  if ((a.status === "closed") !== (b.status === "closed")) return a.status === "closed" ? 1 : -1;
+  return compareTaskCodes(a.code, b.code);
+}
+
+/**
+ * The tasks that concern a person, each once, in the order: assigned to them, led by their
+ * unit, coordinated by their unit; for the office and leaders, then every other task.
+ */
+export async function listTasksFor(env: TaskEnv, viewer: Viewer): Promise<TaskLine[]> {
+  const all = seesAllUnits(viewer.role);
+  const rows = await env.db.task.findMany({ where: all ? {} : concerningWhere(viewer), select: listSelect });
+  const described = await describeTasks(env, rows, viewer.unitId);
+  const lines = described.map(
+    (r): TaskLine => ({
+      id: r.id,
+      code: r.code,
+      title: r.title,
+      group: relationsOf(r, viewer)[0] ?? "other",
+      percent: r.percent,
+      reportedAt: r.reportedAt,
+      dueDate: r.dueDate,
+      recurring: r.recurring,
+      status: r.status,
+      mark: r.mark,
+      days: r.days,
+    }),
+  );
+  return lines.sort((a, b) => TASK_GROUPS.indexOf(a.group) - TASK_GROUPS.indexOf(b.group) || byPlanOrder(a, b));
+}
+
+/** The open tasks this person may report on (those that concern them), in the same order. */
+export async function reportableTasks(env: TaskEnv, viewer: Viewer): Promise<TaskLine[]> {
+  return (await listTasksFor(env, viewer)).filter((l) => l.group !== "other" && l.status === "open");
+}
+
+export interface UnitName {
+  id: number;
+  name: string;
+  shortName: string | null;
+}
+
+export interface TaskDetail {
+  id: number;
+  code: string;
+  title: string;
+  content: string;
+  section: string;
+  sectionTitle: string | null;
+  dueDate: string | null;
+  recurring: boolean;
+  timingNote: string | null;
+  status: string;
+  closedAt: Date | null;
+  leadUnits: UnitName[];
+  coordUnits: UnitName[];
+  leadNote: string | null;
+  coordNote: string | null;
+  assignees: { id: number; fullName: string; unitName: string }[];
+  /** Progress of each named unit that has reported. */
+  unitProgress: { unit: UnitName; percent: number; at: Date }[];
+  /** The latest reports, newest first. */
+  reports: {
+    id: number;
+    staffName: string;
+    unitName: string | null;
+    percent: number;
+    note: string | null;
+    fileKind: string | null;
+    fileName: string | null;
+    at: Date;
+  }[];
+  reportCount: number;
+  percent: number | null;
+  mark: DueMark;
+  days: number | null;
+  canReport: boolean;
+  canClose: boolean;
+}
+
+export const DETAIL_REPORTS = 5;
+
+export async function taskDetail(
+  env: TaskEnv,
+  viewer: Viewer,
+  taskId: number,
+): Promise<{ ok: true; detail: TaskDetail } | { ok: false; reason: TaskRefusal }> {
+  const found = await findViewableTask(env.db, viewer, taskId);
+  if (!found.ok) return found;
+  const task = await env.db.task.findUniqueOrThrow({
+    where: { id: taskId },
+    include: {
+      units: { include: { unit: { select: { id: true, name: true, shortName: true, sortOrder: true } } } },
+      assignees: { include: { staff: { select: { id: true, fullName: true, unit: { select: { name: true } } } } }, orderBy: { staff: { code: "asc" } } },
+      reports: {
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: DETAIL_REPORTS,
+        include: { staff: { select: { fullName: true } }, unit: { select: { name: true, shortName: true } } },
+      },
+      _count: { select: { reports: true } },
+    },
+  });
+  const [described] = await describeTasks(env, [task], viewer.unitId);
+  const progress = (await loadProgress(env.db, [task.id])).get(task.id) ?? NO_PROGRESS;
+  const sortedUnits = [...task.units].sort((a, b) => a.unit.sortOrder - b.unit.sortOrder || a.unit.id - b.unit.id);
+  const unitOf = (u: (typeof sortedUnits)[number]): UnitName => ({ id: u.unit.id, name: u.unit.name, shortName: u.unit.shortName });
+  const named = [...new Map(sortedUnits.map((u) => [u.unitId, unitOf(u)])).values()];
+  return {
+    ok: true,
+    detail: {
+      id: task.id,
+      code: task.code,
+      title: task.title,
+      content: task.content,
+      section: task.section,
+      sectionTitle: task.sectionTitle,
+      dueDate: task.dueDate,
+      recurring: task.recurring,
+      timingNote: task.timingNote,
+      status: task.status,
+      closedAt: task.closedAt,
+      leadUnits: sortedUnits.filter((u) => u.role === "lead").map(unitOf),
+      coordUnits: sortedUnits.filter((u) => u.role === "coord").map(unitOf),
+      leadNote: task.leadNote,
+      coordNote: task.coordNote,
+      assignees: task.assignees.map((a) => ({ id: a.staff.id, fullName: a.staff.fullName, unitName: a.staff.unit.name })),
+      unitProgress: named.flatMap((u) => {
+        const r = progress.byUnit.get(u.id);
+        return r ? [{ unit: u, percent: r.percent, at: r.at }] : [];
+      }),
+      reports: task.reports.map((r) => ({
+        id: r.id,
+        staffName: r.staff.fullName,
+        unitName: r.unit ? (r.unit.shortName ?? r.unit.name) : null,
+        percent: r.percent,
+        note: r.note,
+        fileKind: r.fileKind,
+        fileName: r.fileName,
+        at: r.createdAt,
+      })),
+      reportCount: task._count.reports,
+      percent: described!.percent,
+      mark: described!.mark,
+      days: described!.days,
+      canReport: task.status === "open" && canReportOnTask(found.task, viewer),
+      canClose: canCloseTasks(viewer),
+    },
+  };
+}
+
+/** A report's attachment, for someone who may see its task. */
+export async function reportAttachment(db: Db, viewer: Viewer, reportId: number) {
+  const report = Number.isSafeInteger(reportId)
+    ? await db.progressReport.findUnique({ where: { id: reportId }, select: { taskId: true, fileId: true, fileKind: true, fileName: true } })
+    : null;
+  if (!report?.fileId) return { ok: false as const, reason: "not_found" as TaskRefusal };
+  const found = await findViewableTask(db, viewer, report.taskId);
+  if (!found.ok) return found;
+  return { ok: true as const, file: { fileId: report.fileId, kind: report.fileKind === "photo" ? ("photo" as const) : ("document" as const), fileName: report.fileName } };
+}
