@@ -18,6 +18,7 @@ import { senderApi, telegramTransport } from "./delivery/transport.js";
 import { JOBS } from "./jobs/index.js";
 import { createScheduler } from "./jobs/scheduler.js";
 import type { JobDefinition } from "./jobs/types.js";
+import { syncTipLibrary } from "./services/tips/library.js";
 import { calendarStore } from "./services/working-calendar.js";
 
 export class StartupError extends Error {
@@ -52,6 +53,8 @@ async function prepareDatabase(config: AppConfig, logger: Logger, now: Date): Pr
   const db = await openDatabase(config.databaseUrl, { poolSize: config.databasePoolSize });
   const seeded = await seedPlan2021(db.prisma, now);
   if (seeded.seeded) logger.info({ units: seeded.units, tasks: seeded.tasks }, "2021 plan loaded into the empty database");
+  const tips = await syncTipLibrary(db.prisma);
+  if (tips.created || tips.updated || tips.deactivated) logger.info(tips, "security tip library updated");
   return db;
 }
 

@@ -4,11 +4,12 @@ import { cancelCommand } from "./cancel.js";
 import { helpCommand } from "./help.js";
 import { settingsCommand } from "./settings.js";
 import { startCommand } from "./start.js";
+import { tipsCommand } from "./tips.js";
 
 export function buildCommands(): CommandModule[] {
   const modules: CommandModule[] = [];
   const specs = (): readonly CommandSpec[] => modules.map((m) => m.spec);
-  modules.push(startCommand(specs), helpCommand(specs), settingsCommand(specs), cancelCommand);
+  modules.push(startCommand(specs), helpCommand(specs), tipsCommand, settingsCommand(specs), cancelCommand);
   const names = new Set<string>();
   for (const m of modules) {
     for (const n of [m.spec.name, ...(m.spec.aliases ?? [])]) {
