@@ -1,7 +1,11 @@
 // The bot's commands, in the order of Telegram's menu and of /trogiup.
 import type { CommandModule, CommandSpec } from "../bot/telegram/commands.js";
+import { alertAckCommand } from "./alert-ack.js";
+import { alertStatusCommand } from "./alert-status.js";
+import { alertsCommand } from "./alerts.js";
 import { cancelCommand } from "./cancel.js";
 import { helpCommand } from "./help.js";
+import { remediationCommand } from "./remediation.js";
 import { settingsCommand } from "./settings.js";
 import { startCommand } from "./start.js";
 import { tipsCommand } from "./tips.js";
@@ -9,7 +13,17 @@ import { tipsCommand } from "./tips.js";
 export function buildCommands(): CommandModule[] {
   const modules: CommandModule[] = [];
   const specs = (): readonly CommandSpec[] => modules.map((m) => m.spec);
-  modules.push(startCommand(specs), helpCommand(specs), tipsCommand, settingsCommand(specs), cancelCommand);
+  modules.push(
+    startCommand(specs),
+    helpCommand(specs),
+    tipsCommand,
+    remediationCommand,
+    alertsCommand,
+    alertStatusCommand,
+    alertAckCommand,
+    settingsCommand(specs),
+    cancelCommand,
+  );
   const names = new Set<string>();
   for (const m of modules) {
     for (const n of [m.spec.name, ...(m.spec.aliases ?? [])]) {

@@ -74,9 +74,18 @@ export interface AlertSummary {
 }
 
 /** Alerts sent since `since`, newest first, with their acknowledgement counts. */
-export async function recentAlerts(db: Db, since: Date, limit = 10): Promise<AlertSummary[]> {
+export function recentAlerts(db: Db, since: Date, limit = 10): Promise<AlertSummary[]> {
+  return summaries(db, { sentAt: { gte: since } }, limit);
+}
+
+export async function alertSummary(db: Db, alertId: number): Promise<AlertSummary | null> {
+  const [a] = await summaries(db, { id: alertId, sentAt: { not: null } }, 1);
+  return a ?? null;
+}
+
+async function summaries(db: Db, where: { id?: number; sentAt: { gte: Date } | { not: null } }, limit: number): Promise<AlertSummary[]> {
   const alerts = await db.securityAlert.findMany({
-    where: { sentAt: { gte: since } },
+    where,
     orderBy: { id: "desc" },
     take: limit,
     include: { corrections: { select: { id: true }, orderBy: { id: "desc" }, take: 1 } },
