@@ -50,7 +50,10 @@ export function alertDetailView(
   status: AckStatus,
   rollup: RemediationRollup | null,
   timeZone: string,
+  /** Names listed per unit; by default as many as fit in one chat message. */
+  maxNames?: number,
 ): string {
+  if (maxNames !== undefined) return detail(t, a, status, rollup, timeZone, maxNames);
   // Long lists of names shrink until the whole view fits in one message.
   for (const maxNames of [15, 5, 0]) {
     const text = detail(t, a, status, rollup, timeZone, maxNames);
