@@ -5,7 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../bot/db/client.js";
 import { OutboxSender } from "../../bot/delivery/sender.js";
 import type { Transport } from "../../bot/delivery/transport.js";
-import { createI18n } from "../../bot/i18n.js";
+import { loadConfig } from "../../bot/config.js";
+import { createI18n, translator } from "../../bot/i18n.js";
+import { alertsDigestSection } from "../../bot/services/alerts/digest-section.js";
+import { DIGEST_SECTIONS } from "../../bot/services/digest/sections.js";
 import { acknowledgeAlert } from "../../bot/services/alerts/ack.js";
 import { broadcastAlert } from "../../bot/services/alerts/broadcast.js";
 import { cancelAlert, correctAlert } from "../../bot/services/alerts/cancel.js";
@@ -230,5 +233,40 @@ describe("remediation", () => {
     expect(rollup).toMatchObject({ handled: 23, total: 24, reported: 3 });
     expect(rollup.units.find((u) => u.unitId === kh)).toMatchObject({ reports: 2, latest: { handled: 12, total: 12, note: "Xong" } });
     expect(await db.alertRemediation.count()).toBe(4);
+  });
+});
+
+describe("digest section", () => {
+  it("shows the office open alerts with rates and who is silent, a head only their unit, and nothing once all is done", async () => {
+    expect(DIGEST_SECTIONS).toContain(alertsDigestSection);
+    const res = await broadcastAlert(deps(), draft({ requireRemediation: false }), OFFICE, FRIDAY_0900);
+    if (res.status !== "sent") throw new Error(res.status);
+    const i18n = createI18n("vi");
+    const input = (role: string, code: string, scope: { kind: "department" } | { kind: "unit"; unitId: number }, since: Date | null) => ({
+      db,
+      config: loadConfig({ DATABASE_URL: tdb.url }, { requireToken: false }),
+      i18n,
+      t: translator(i18n, "vi"),
+      calendar: getDefaultWorkingCalendar(),
+      recipient: { staffId: staff.get(code)!.id, role, unitId: staff.get(code)!.unitId, locale: "vi" as const },
+      scope,
+      since,
+      now: minutes(60 * 22),
+      today: "2026-11-28",
+    });
+    const office = input("van_phong", "VP01", { kind: "department" }, null);
+    expect(alertsDigestSection.appliesTo!(office.recipient, office.scope)).toBe(true);
+    expect(alertsDigestSection.appliesTo!({ ...office.recipient, role: "chuyen_vien" }, office.scope)).toBe(false);
+    const part = await alertsDigestSection.render(office);
+    expect(part?.changed).toBe(true);
+    expect(part?.html).toContain("đã đọc 0/10 (0%)");
+    expect(part?.html).toContain("Trần Thanh Trường");
+    const head = input("truong_phong", "KH01", { kind: "unit", unitId: staff.get("KH01")!.unitId }, minutes(60 * 20));
+    const headPart = await alertsDigestSection.render(head);
+    expect(headPart?.html).toContain("đã đọc 0/2");
+    expect(headPart?.html).not.toContain("Trần Thanh Trường");
+    expect(headPart?.changed).toBe(false);
+    await db.alertRecipient.updateMany({ data: { ackAt: minutes(61) } });
+    expect(await alertsDigestSection.render(office)).toBeNull();
   });
 });
