@@ -16,7 +16,7 @@ import { publishDefaultMenus } from "./telegram/menus.js";
 import { OutboxSender, type SenderOptions } from "./delivery/sender.js";
 import { senderApi, telegramTransport } from "./delivery/transport.js";
 import { JOBS } from "./jobs/index.js";
-import { createScheduler } from "./jobs/scheduler.js";
+import { createScheduler, type Scheduler } from "./jobs/scheduler.js";
 import type { JobDefinition } from "./jobs/types.js";
 import { syncTipLibrary } from "./services/tips/library.js";
 import { calendarStore } from "./services/working-calendar.js";
@@ -32,6 +32,8 @@ export interface AppOptions {
   sender?: Partial<SenderOptions>;
   /** Run the scheduled jobs (default true; tests drive jobs with a fixed clock instead). */
   scheduler?: boolean;
+  /** Run the outbox sender in the background (default true; tests may drain it themselves). */
+  backgroundSender?: boolean;
   jobs?: readonly JobDefinition[];
   botInfo?: UserFromGetMe;
   /** Called when the bot can no longer receive updates (main exits). */
@@ -43,6 +45,7 @@ export interface RunningApp {
   db: Database;
   http: HttpServer | undefined;
   sender: OutboxSender;
+  scheduler: Scheduler;
   stop(): Promise<void>;
 }
 
@@ -144,7 +147,7 @@ export async function startApp(config: AppConfig, opts: AppOptions): Promise<Run
     });
   }
 
-  sender.start();
+  if (opts.backgroundSender !== false) sender.start();
   const scheduler = createScheduler(opts.jobs ?? JOBS, { db: db.prisma, config, logger, i18n, calendar, wakeSender }, { instance: config.instanceId, clock });
   if (opts.scheduler !== false) await scheduler.start();
 
@@ -166,5 +169,5 @@ export async function startApp(config: AppConfig, opts: AppOptions): Promise<Run
       await db.close();
       logger.info("stopped");
     })());
-  return { app, db, http, sender, stop };
+  return { app, db, http, sender, scheduler, stop };
 }

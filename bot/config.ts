@@ -55,9 +55,9 @@ const schema = z
       .regex(SECRET_RE, { error: "1-256 ký tự A-Z a-z 0-9 _ - (1-256 characters of A-Za-z0-9_-)" })
       .optional(),
     PORT: z.coerce
-      .number({ error: "cần số cổng 1..65535 (expected a port number)" })
+      .number({ error: "cần số cổng 0..65535 (expected a port number; 0 = any free port)" })
       .int()
-      .min(1)
+      .min(0)
       .max(65535)
       .optional(),
     HOST: z.string().default("0.0.0.0"),

@@ -2,7 +2,7 @@
 // `main` starts it; tests and the demo build as many as they need.
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, type BotConfig, GrammyError, HttpError } from "grammy";
+import { Bot, type BotConfig, type BotError, GrammyError, HttpError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { buildCommands } from "../commands/index.js";
 import type { AppConfig } from "./config.js";
@@ -50,14 +50,10 @@ export function createBot(config: AppConfig, deps: BotDeps, opts: CreateBotOptio
   bot.use(sequentialize((ctx) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
   bot.use(contextMiddleware(deps));
   bot.use(dedupeMiddleware());
-  bot.use(chatMemberMiddleware());
-  bot.use(identityMiddleware());
-  const commands = buildCommands();
-  for (const m of commands) bot.use(m.composer);
-  bot.use(fallbackMiddleware());
 
-  // An error in one update is logged and answered; it never stops the bot.
-  bot.catch(async (e) => {
+  // An error in one update is logged and answered; it never stops the bot. The boundary sits
+  // inside the dedupe step, so an update counts as handled once its error answer is sent.
+  const answerError = async (e: BotError<BotContext>) => {
     const ctx = e.ctx;
     deps.logger.error({ updateId: ctx.update.update_id, error: describeError(e.error) }, "update failed");
     try {
@@ -67,7 +63,15 @@ export function createBot(config: AppConfig, deps: BotDeps, opts: CreateBotOptio
     } catch {
       /* the chat may be unreachable: nothing more to do */
     }
-  });
+  };
+  const guarded = bot.errorBoundary(answerError);
+  guarded.use(chatMemberMiddleware());
+  guarded.use(identityMiddleware());
+  const commands = buildCommands();
+  for (const m of commands) guarded.use(m.composer);
+  guarded.use(fallbackMiddleware());
+  // Last resort (errors before the boundary, e.g. the database is down).
+  bot.catch(answerError);
 
   return { bot, commands, deps };
 }

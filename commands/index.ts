@@ -4,6 +4,7 @@ import { alertAckCommand } from "./alert-ack.js";
 import { alertStatusCommand } from "./alert-status.js";
 import { alertsCommand } from "./alerts.js";
 import { cancelCommand } from "./cancel.js";
+import { deliveryLogCommand } from "./delivery-log.js";
 import { helpCommand } from "./help.js";
 import { remediationCommand } from "./remediation.js";
 import { settingsCommand } from "./settings.js";
@@ -15,6 +16,7 @@ export function buildCommands(): CommandModule[] {
   const specs = (): readonly CommandSpec[] => modules.map((m) => m.spec);
   modules.push(
     startCommand(specs),
+    deliveryLogCommand,
     helpCommand(specs),
     tipsCommand,
     remediationCommand,

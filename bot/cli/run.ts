@@ -6,6 +6,7 @@ import { type CliIo, openCliContext } from "./context.js";
 import { importStaff } from "./import-staff.js";
 import { inviteStaff } from "./invite.js";
 import { auditCommand, listStaffCommand, listUnitsCommand, unbindCommand } from "./registry.js";
+import { deadlinesCommand, deliveryCommand } from "./delivery.js";
 import { settingsCommand } from "./settings.js";
 
 const USAGE = `Cách dùng / usage: npm run cli -- <lệnh>
@@ -16,6 +17,9 @@ const USAGE = `Cách dùng / usage: npm run cli -- <lệnh>
   unbind MÃ_CÁN_BỘ                                      hủy gắn tài khoản chat của cán bộ
   settings                                              các thiết lập và giá trị hiện tại
   settings set KHÓA GIÁ_TRỊ                             đổi một thiết lập (ví dụ: settings set tasks.staleReportDays 10)
+  delivery [--days N]                                   nhật ký gửi tin tự động (mặc định: hôm nay)
+  deadlines                                             hạn các báo cáo định kỳ
+  deadlines set MÃ NGÀY/THÁNG                           đổi hạn một báo cáo (ví dụ: deadlines set q1 05/03)
   audit [--limit N]                                     nhật ký kiểm tra gần nhất
   alert --file TỆP [--dry-run]                          gửi cảnh báo ATTT từ tệp JSON (xem README)
   alert cancel SỐ                                       hủy một cảnh báo
@@ -37,6 +41,7 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
         limit: { type: "string" },
         file: { type: "string" },
         since: { type: "string" },
+        days: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -89,6 +94,15 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
         if (sub === undefined) return await settingsCommand(cli, undefined, undefined);
         if (sub !== "set" || !arg || positionals[3] === undefined) return usage();
         return await settingsCommand(cli, arg, positionals.slice(3).join(" "));
+      case "delivery": {
+        const days = positiveInt(values.days, "days");
+        if (days === null) return 2;
+        return await deliveryCommand(cli, days ?? 1);
+      }
+      case "deadlines":
+        if (sub === undefined) return await deadlinesCommand(cli, undefined, undefined);
+        if (sub !== "set" || !arg) return usage();
+        return await deadlinesCommand(cli, arg, positionals[3]);
       case "audit": {
         const limit = positiveInt(values.limit, "limit");
         if (limit === null) return 2;

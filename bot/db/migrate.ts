@@ -5,7 +5,7 @@
 // same sha256 checksums, same advisory lock key), so `prisma migrate status/deploy`
 // agree with it and a later switch back is painless.
 import { createHash, randomUUID } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
@@ -70,7 +70,9 @@ function plan(migrations: Migration[], applied: AppliedRow[]) {
 }
 
 function migrateSqlite(url: string, migrations: Migration[]): MigrateResult {
-  const db = new Database(sqlitePath(url), { timeout: 30_000 });
+  const file = sqlitePath(url);
+  if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true }); // ./data/ on a fresh install
+  const db = new Database(file, { timeout: 30_000 });
   try {
     db.pragma("journal_mode = WAL");
     db.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (

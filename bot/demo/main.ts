@@ -19,7 +19,7 @@ import { calendarStore } from "../services/working-calendar.js";
 import { roleLabel } from "../services/profile.js";
 import { DEMO_STAFF, loadDemoStaff } from "../seed-data/demo-staff.js";
 import { DEMO_BOT, type DemoEvent, DemoChat, type DemoUser } from "./demo-chat.js";
-import { htmlToTerminal } from "./render.js";
+import { htmlToTerminal } from "../cli/terminal-text.js";
 
 const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[22m` : s);

@@ -76,7 +76,9 @@ export function missedToday(s: JobSchedule, now: Date, timeZone: string): string
 }
 
 export interface Scheduler {
-  /** Runs today's missed daily slots, then schedules everything. */
+  /** Runs today's missed daily slots (each job's latest), and waits for them. */
+  catchUp(): Promise<void>;
+  /** Catches up, then schedules everything. */
   start(): Promise<void>;
   /** Cancels future runs and waits for running ones. */
   stop(): Promise<void>;
@@ -89,22 +91,32 @@ export function createScheduler(jobs: readonly JobDefinition[], deps: JobDeps, o
   const running = new Set<Promise<unknown>>();
   let stopped = false;
 
-  const fire = (job: JobDefinition, slot: string) => {
-    if (stopped) return;
+  const fire = (job: JobDefinition, slot: string): Promise<unknown> => {
+    if (stopped) return Promise.resolve();
     const p = runSlot(job, slot, clock(), deps, opts.instance)
       .catch((e: unknown) => deps.logger.error({ job: job.name, error: (e as Error).message }, "job slot could not be claimed"))
       .finally(() => running.delete(p));
     running.add(p);
+    return p;
+  };
+
+  const catchUp = async () => {
+    const now = clock();
+    const runs: Promise<unknown>[] = [];
+    for (const job of jobs) {
+      // Only the latest missed slot of the day: one catch-up, not a burst.
+      const latest = missedToday(job.schedule(deps.config), now, tz).at(-1);
+      if (latest) runs.push(fire(job, latest));
+    }
+    await Promise.all(runs);
   };
 
   return {
+    catchUp,
     async start() {
-      const now = clock();
+      await catchUp();
       for (const job of jobs) {
         const s = job.schedule(deps.config);
-        // Only the latest missed slot of the day: one catch-up, not a burst.
-        const latest = missedToday(s, now, tz).at(-1);
-        if (latest) fire(job, latest);
         if (s.kind === "daily") {
           for (const time of s.times) {
             const [hour, minute] = time.split(":").map(Number) as [number, number];

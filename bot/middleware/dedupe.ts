@@ -26,7 +26,11 @@ export function dedupeMiddleware(): MiddlewareFn<BotContext> {
         return;
       }
     }
-    await next();
-    await db.processedUpdate.update({ where: { id }, data: { done: true } });
+    try {
+      await next();
+    } finally {
+      // Also after an error (already answered by bot.catch): a retry would fail the same way.
+      await db.processedUpdate.update({ where: { id }, data: { done: true } });
+    }
   };
 }

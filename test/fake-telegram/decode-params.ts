@@ -91,11 +91,12 @@ export function decodeParams(req: RawRequest): Params {
   }
   const params: Params = {};
   for (const [key, value] of Object.entries(raw)) {
+    if (key === "__proto__") continue;
     params[key] = resolveAttachments(normalizeField(key, value), files);
   }
   // A file part named like a parameter is that parameter's file (`document=@file.pdf`).
   for (const [name, file] of files) {
-    if (!(name in params)) params[name] = file;
+    if (!Object.hasOwn(params, name) && name !== "__proto__") params[name] = file;
   }
   return params;
 }
@@ -145,7 +146,7 @@ function resolveAttachments(value: unknown, files: Map<string, UploadedFile>): u
   if (Array.isArray(value)) return value.map((item) => resolveAttachments(item, files));
   if (typeof value === "object" && value !== null && !isUploadedFile(value)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = resolveAttachments(v, files);
+    for (const [k, v] of Object.entries(value)) if (k !== "__proto__") out[k] = resolveAttachments(v, files);
     return out;
   }
   return value;

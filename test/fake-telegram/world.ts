@@ -46,7 +46,12 @@ export class World {
   private nextSupergroupId = 1_000_000_001;
   private nextCallbackId = 0;
 
-  constructor(readonly bot: TgBotUser) {}
+  /** The bot as a User object (what `from` holds in its messages). */
+  readonly botUser: TgUser;
+
+  constructor(readonly bot: TgBotUser) {
+    this.botUser = { id: bot.id, is_bot: true, first_name: bot.first_name, username: bot.username };
+  }
 
   createUser(opts: {
     id?: number;

@@ -1,0 +1,51 @@
+// Reminders of the plan's periodic reports (quarter I, six months, quarter III, year): each
+// unit head and the office are reminded N working days before each deadline (the setting
+// reports.reminderWorkingDays, default 5 and 1). Deadlines and their dates are data the
+// office can change (ReportDeadline, `npm run cli -- deadlines`).
+import { enqueue } from "../delivery/outbox.js";
+import { isLocale, translator } from "../i18n.js";
+import { formatVnDate } from "../services/calendar/index.js";
+import { upcomingDeadline } from "../services/report-deadlines.js";
+import { getSetting } from "../services/settings.js";
+import { localParts } from "../services/time.js";
+import type { JobDefinition } from "./types.js";
+
+export const reportDeadlinesJob: JobDefinition = {
+  name: "report-deadlines",
+  schedule: () => ({ kind: "daily", times: ["08:00"], workingDaysOnly: true }),
+  async run(now, deps) {
+    const { db, config } = deps;
+    const calendar = await deps.calendar.get();
+    const { date: today } = localParts(now, config.timezone);
+    const reminderDays = await getSetting(db, "reports.reminderWorkingDays");
+    const deadlines = await db.reportDeadline.findMany({ where: { active: true }, orderBy: { id: "asc" } });
+    const recipients = await db.staff.findMany({
+      where: { active: true, OR: [{ role: "truong_phong", unit: { kind: "internal" } }, { role: "van_phong" }] },
+    });
+    let queued = 0;
+    for (const d of deadlines) {
+      const due = upcomingDeadline(d, today);
+      const left = calendar.workingDaysBetween(today, due.date);
+      if (!reminderDays.includes(left)) continue;
+      for (const s of recipients) {
+        const t = translator(deps.i18n, isLocale(s.locale) ? s.locale : config.defaultLocale);
+        const params = { title: d.title, from: formatVnDate(due.periodFrom), to: formatVnDate(due.periodTo), due: formatVnDate(due.date), days: left };
+        const res = await enqueue(
+          db,
+          {
+            dedupKey: `report-deadline:${d.code}:${due.date}:${left}:${s.id}`,
+            kind: "report-deadline",
+            staffId: s.id,
+            payload: { text: t(s.role === "van_phong" ? "reportDeadline.officeReminder" : "reportDeadline.headReminder", params) },
+            refType: "report-deadline",
+            refId: d.id,
+          },
+          { now, timeZone: config.timezone },
+        );
+        if (res.status === "queued") queued++;
+      }
+    }
+    if (queued) deps.wakeSender();
+    return { queued };
+  },
+};

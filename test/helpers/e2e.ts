@@ -1,0 +1,218 @@
+// End-to-end harness: the real service (startApp: migrations, seed, bot, runner, sender)
+// against the fake Telegram Bot API server on 127.0.0.1, with a fresh database.
+//
+//   const e2e = await E2E.start();                 // SQLite, demo staff, polling
+//   const lan = await e2e.login("KH02");          // a Telegram user bound through a real invite
+//   const [reply] = await e2e.say(lan, "/trogiup"); // waits until the bot has handled it
+//   const { answer, messages } = await e2e.press(lan, reply, "caidat:lang:en");
+//   await e2e.deliver();                           // runs the outbox sender until nothing is due
+//   await e2e.stop();
+//
+// `say`/`press` resolve when the update is marked handled in the database (dedupe middleware)
+// and return what the bot sent or edited in that chat meanwhile. Options: provider
+// ("postgres" uses the server on 127.0.0.1:5432), clock (a fixed one for scheduled work),
+// env (more configuration), sender (limits; fast by default), mode "webhook".
+import type { Db } from "../../bot/db/client.js";
+import { type AppOptions, type RunningApp, startApp } from "../../bot/app.js";
+import { loadConfig } from "../../bot/config.js";
+import type { DrainStats, SenderOptions } from "../../bot/delivery/sender.js";
+import { createInvite } from "../../bot/services/invites.js";
+import { DEMO_STAFF, type DemoStaff, loadDemoStaff } from "../../bot/seed-data/demo-staff.js";
+import { FakeTelegram } from "../fake-telegram/index.js";
+import type { TgCallbackQuery, TgChat, TgMessage, TgUser } from "../fake-telegram/types.js";
+import { createTestDatabaseUrl } from "./db.js";
+import { memoryLogger } from "./logger.js";
+
+export interface E2EOptions {
+  provider?: "sqlite" | "postgres";
+  clock?: () => Date;
+  /** Staff to load (default: the demo staff); false for none. */
+  staff?: DemoStaff[] | false;
+  env?: Record<string, string>;
+  sender?: Partial<SenderOptions>;
+  /** Run the sender in the background (default false: call deliver()). */
+  backgroundSender?: boolean;
+  mode?: "polling" | "webhook";
+  /** Reuse a database (e.g. for a restart); default: a new one. */
+  databaseUrl?: string;
+  /** Reuse a fake Telegram server (e.g. for a restart). */
+  telegram?: FakeTelegram;
+  instanceId?: string;
+}
+
+export const FAST_SENDER: Partial<SenderOptions> = {
+  limits: { perSecond: 1000, perChatIntervalMs: 0, groupPerMinute: 1000 },
+  pollIntervalMs: 50,
+  leaseMs: 2000,
+};
+
+export class E2E {
+  private nextUserId = 700_000_001;
+  private constructor(
+    readonly tg: FakeTelegram,
+    readonly app: RunningApp,
+    readonly databaseUrl: string,
+    readonly logLines: string[],
+    private dropDatabase: (() => Promise<void>) | undefined,
+    private ownsTelegram: boolean,
+    private readonly opts: E2EOptions,
+  ) {}
+
+  get db(): Db {
+    return this.app.db.prisma;
+  }
+
+  static async start(opts: E2EOptions = {}): Promise<E2E> {
+    const tg = opts.telegram ?? (await FakeTelegram.start());
+    let url = opts.databaseUrl;
+    let drop: (() => Promise<void>) | undefined;
+    if (!url) ({ url, drop } = await createTestDatabaseUrl(opts.provider ?? "sqlite"));
+    const webhook = opts.mode === "webhook";
+    const config = loadConfig({
+      BOT_TOKEN: tg.token,
+      TELEGRAM_API_ROOT: tg.apiRoot,
+      DATABASE_URL: url,
+      LOG_LEVEL: "info",
+      INSTANCE_ID: opts.instanceId ?? `e2e-${Math.random().toString(36).slice(2, 8)}`,
+      ...(webhook ? { BOT_MODE: "webhook", PORT: "0", HOST: "127.0.0.1", WEBHOOK_URL: "http://127.0.0.1/telegram", WEBHOOK_SECRET: "e2e_secret-123" } : {}),
+      ...opts.env,
+    });
+    const { logger, lines } = memoryLogger();
+    const appOpts: AppOptions = {
+      logger,
+      scheduler: false,
+      backgroundSender: opts.backgroundSender ?? false,
+      sender: { ...FAST_SENDER, ...opts.sender },
+      ...(opts.clock ? { clock: opts.clock } : {}),
+    };
+    const app = await startApp(config, appOpts);
+    if (webhook) {
+      // The real URL is only known once the HTTP server listens on its random port.
+      await app.app.bot.api.setWebhook(`http://127.0.0.1:${app.http!.port}/telegram`, { secret_token: "e2e_secret-123" });
+    }
+    if (opts.staff !== false && !opts.databaseUrl) await loadDemoStaff(app.db.prisma, opts.staff || DEMO_STAFF);
+    return new E2E(tg, app, url, lines, drop, !opts.telegram, opts);
+  }
+
+  /** A new Telegram user, not bound to anyone. */
+  stranger(opts: { firstName?: string; languageCode?: string } = {}): TgUser {
+    return this.tg.user({ id: this.nextUserId++, firstName: opts.firstName ?? "Người lạ", languageCode: opts.languageCode ?? "vi" });
+  }
+
+  /** A Telegram user bound to the staff member `code` through a real invite and /start. */
+  async login(code: string, opts: { languageCode?: string } = {}): Promise<TgUser> {
+    const staff = await this.db.staff.findUniqueOrThrow({ where: { code } });
+    const user = this.tg.user({ id: this.nextUserId++, firstName: staff.fullName.split(" ").pop()!, languageCode: opts.languageCode ?? "vi" });
+    const invite = await createInvite(this.db, { staffCode: code, ttlHours: 1, now: this.app.app.deps.clock(), actor: "e2e" });
+    if (!invite.ok) throw new Error(`cannot invite ${code}: ${invite.reason}`);
+    const replies = await this.say(user, `/start ${invite.invite}`);
+    if (!replies.some((m) => (m.text ?? "").includes(staff.fullName))) throw new Error(`binding ${code} failed: ${replies.map((m) => m.text).join(" | ")}`);
+    return user;
+  }
+
+  /** Waits until the bot has finished with an update (its dedupe record is marked done). */
+  async handled(updateId: number, timeoutMs = 10_000): Promise<void> {
+    const id = `telegram:${this.tg.botInfo.id}:${updateId}`;
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const row = await this.db.processedUpdate.findUnique({ where: { id } });
+      if (row?.done) return;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error(`update ${updateId} was not handled within ${timeoutMs} ms`);
+  }
+
+  private sentSince(index: number, chatId: number): TgMessage[] {
+    return this.tg.sentRecords.slice(index).filter((s) => s.message.chat.id === chatId).map((s) => s.message);
+  }
+
+  /** The user writes `text` (in their private chat, or in `chat`); returns what the bot sent there. */
+  async say(user: TgUser, text: string, opts: { chat?: TgChat } = {}): Promise<TgMessage[]> {
+    const before = this.tg.sentRecords.length;
+    const message = this.tg.sendText(user, text, opts.chat ? { chat: opts.chat } : undefined);
+    await this.handled(this.lastUpdateId());
+    return this.sentSince(before, opts.chat?.id ?? message.chat.id);
+  }
+
+  /** The user sends a document (e.g. an attachment to a report). */
+  async sendDocument(user: TgUser, doc: { fileName: string; content: Buffer; mimeType?: string }, caption?: string): Promise<TgMessage[]> {
+    const before = this.tg.sentRecords.length;
+    const message = this.tg.sendDocument(user, { fileName: doc.fileName, content: doc.content, ...(doc.mimeType ? { mimeType: doc.mimeType } : {}) }, caption ? { caption } : undefined);
+    await this.handled(this.lastUpdateId());
+    return this.sentSince(before, message.chat.id);
+  }
+
+  /**
+   * The user presses a button with this callback data under one of the bot's messages.
+   * `forge: true` sends callback data the message does not offer (a forged or stale button).
+   */
+  async press(
+    user: TgUser,
+    message: TgMessage,
+    data: string,
+    opts: { forge?: boolean } = {},
+  ): Promise<{ answer: ReturnType<FakeTelegram["callbackAnswer"]>; messages: TgMessage[] }> {
+    const before = this.tg.sentRecords.length;
+    const query: TgCallbackQuery = this.tg.pressButton(user, message, data, opts.forge ? { force: true } : {});
+    await this.handled(this.lastUpdateId());
+    return { answer: this.tg.callbackAnswer(query.id), messages: this.sentSince(before, message.chat.id) };
+  }
+
+  /** Presses the button whose label contains `label`. */
+  async pressLabel(user: TgUser, message: TgMessage, label: string) {
+    const button = buttons(message).find((b) => b.text.includes(label));
+    if (!button?.data) throw new Error(`no button "${label}" in: ${buttons(message).map((b) => b.text).join(", ")}`);
+    return this.press(user, message, button.data);
+  }
+
+  private lastUpdateId(): number {
+    return this.tg.updates.at(-1)!.update_id;
+  }
+
+  /** Runs the outbox sender until nothing is due. */
+  deliver(): Promise<DrainStats> {
+    return this.app.sender.drain();
+  }
+
+  /** Messages the bot sent to a chat (sends and edits), in order. */
+  messagesTo(user: TgUser | number): TgMessage[] {
+    return this.tg.sent(typeof user === "number" ? user : user.id);
+  }
+
+  /** Stops the service (gracefully) but keeps the database and the fake server. */
+  async stopApp(): Promise<void> {
+    await this.app.stop();
+  }
+
+  /** Starts the service again on the same database and fake server (a restart). */
+  async restart(opts: Partial<E2EOptions> = {}): Promise<E2E> {
+    await this.stopApp();
+    const next = await E2E.start({ ...this.opts, ...opts, databaseUrl: this.databaseUrl, telegram: this.tg, staff: false });
+    // The new one owns the database and the fake server now: stop() it, not this one.
+    [next.dropDatabase, next.ownsTelegram, this.dropDatabase, this.ownsTelegram] = [this.dropDatabase, this.ownsTelegram, undefined, false];
+    return next;
+  }
+
+  async stop(): Promise<void> {
+    await this.app.stop();
+    if (this.ownsTelegram) await this.tg.stop();
+    await this.dropDatabase?.();
+  }
+}
+
+export interface ButtonInfo {
+  text: string;
+  data?: string;
+  url?: string;
+}
+
+/** The inline buttons under a message, flattened. */
+export function buttons(message: TgMessage): ButtonInfo[] {
+  const kb = (message.reply_markup as { inline_keyboard?: { text: string; callback_data?: string; url?: string }[][] } | undefined)?.inline_keyboard ?? [];
+  return kb.flat().map((b) => ({ text: b.text, ...(b.callback_data ? { data: b.callback_data } : {}), ...(b.url ? { url: b.url } : {}) }));
+}
+
+/** A message's text (or caption). */
+export function textOf(message: TgMessage | undefined): string {
+  return message?.text ?? message?.caption ?? "";
+}
