@@ -46,7 +46,8 @@ export function alertText(t: Translate, a: AlertView, timeZone: string, now: Dat
     "",
     t("alerts.message.body", { body: a.body }),
     "",
-    t("alerts.message.footer", { number: a.id, sentAt: formatInstant(a.sentAt ?? now, timeZone) }),
+    // A preview has no number yet.
+    t("alerts.message.footer", { number: a.id || "…", sentAt: formatInstant(a.sentAt ?? now, timeZone) }),
   );
   if (a.requireRemediation) lines.push(t("alerts.message.remediationNote"));
   lines.push(t("alerts.message.ackHint"));
