@@ -34,10 +34,11 @@ async function listView(ctx: BotContext): Promise<View> {
   const text = [alertListView(ctx.t, alerts, rollups, DAYS, ctx.deps.config.timezone), "", quizSummaryLine(ctx.t, await quizStats(db))].join("\n");
   const kb = new InlineKeyboard();
   alerts.forEach((a, i) => {
+    if (i > 0 && i % 4 === 0) kb.row();
     kb.text(ctx.t("alerts.status.open", { number: a.id }), `tinhtrang:a:${a.id}`);
-    if (i % 4 === 3) kb.row();
   });
-  kb.row().text(ctx.t("alerts.status.quizButton"), "tinhtrang:quiz").text(ctx.t("alerts.status.refresh"), "tinhtrang:list");
+  if (alerts.length > 0) kb.row();
+  kb.text(ctx.t("alerts.status.quizButton"), "tinhtrang:quiz").text(ctx.t("alerts.status.refresh"), "tinhtrang:list");
   return { text, keyboard: kb };
 }
 

@@ -48,8 +48,8 @@ async function askSeverity(ctx: BotContext) {
   await save(ctx, "severity", { nonce: randomBytes(6).toString("hex") });
   const kb = new InlineKeyboard();
   SEVERITIES.forEach((s, i) => {
+    if (i > 0 && i % 2 === 0) kb.row();
     kb.text(`${severityIcon(s)} ${severityLabel(ctx.t, s)}`, `canhbao:sev:${s}`);
-    if (i % 2 === 1) kb.row();
   });
   kb.row().text(ctx.t("alerts.flow.abort"), "canhbao:abort");
   await ctx.reply(ctx.t("alerts.flow.pickSeverity"), { parse_mode: "HTML", reply_markup: kb });
@@ -65,9 +65,10 @@ async function staffUnits(ctx: BotContext) {
 async function unitPicker(ctx: BotContext, data: DraftData): Promise<{ text: string; reply_markup: InlineKeyboard }> {
   const chosen = new Set(data.units ?? []);
   const kb = new InlineKeyboard();
-  (await staffUnits(ctx)).forEach((u, i) => {
+  const units = await staffUnits(ctx);
+  units.forEach((u, i) => {
+    if (i > 0 && i % 2 === 0) kb.row();
     kb.text(`${chosen.has(u.id) ? "✓ " : ""}${u.shortName ?? u.name}`, `canhbao:u:${u.id}`);
-    if (i % 2 === 1) kb.row();
   });
   kb.row().text(ctx.t("alerts.flow.unitsDone", { count: chosen.size }), "canhbao:udone");
   return { text: ctx.t("alerts.flow.pickUnits"), reply_markup: kb };

@@ -102,7 +102,10 @@ export const remediationCommand = defineCommand(
       const alerts = await alertsAwaitingRemediation(ctx.deps.db, reporterOf(ctx), new Date(ctx.now.getTime() - FOLLOW_DAYS * 86_400_000));
       if (alerts.length === 0) return ctx.reply(ctx.t("alerts.remediation.none"));
       const kb = new InlineKeyboard();
-      for (const a of alerts) kb.text(`${severityIcon(a.severity)} ${a.id}. ${a.title}`.slice(0, 60), `khacphuc:a:${a.id}`).row();
+      alerts.forEach((a, i) => {
+        if (i > 0) kb.row();
+        kb.text(`${severityIcon(a.severity)} ${a.id}. ${a.title}`.slice(0, 60), `khacphuc:a:${a.id}`);
+      });
       await ctx.reply(ctx.t("alerts.remediation.listTitle"), { reply_markup: kb });
     });
 
@@ -115,8 +118,8 @@ export const remediationCommand = defineCommand(
       const names = await ctx.deps.db.unit.findMany({ where: { id: { in: units } }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }] });
       const kb = new InlineKeyboard();
       names.forEach((u, i) => {
+        if (i > 0 && i % 2 === 0) kb.row();
         kb.text(u.shortName ?? u.name, `khacphuc:u:${alertId}:${u.id}`);
-        if (i % 2 === 1) kb.row();
       });
       await ctx.reply(ctx.t("alerts.remediation.pickUnit"), { reply_markup: kb });
     });
