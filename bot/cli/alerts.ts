@@ -14,6 +14,7 @@ import { atLocal } from "../services/time.js";
 import { quizStats } from "../services/tips/quiz.js";
 import { createI18n } from "../i18n.js";
 import type { CliContext } from "./context.js";
+import { htmlToTerminal } from "./terminal-text.js";
 
 function deps(cli: CliContext): AlertDeps {
   return { db: cli.db.prisma, i18n: createI18n(cli.config.defaultLocale), timeZone: cli.config.timezone, defaultLocale: cli.config.defaultLocale };
@@ -23,15 +24,8 @@ function actor(cli: CliContext): AlertActor {
   return { actor: cli.actor, staffId: null, role: null };
 }
 
-/** Telegram HTML of the shared views, as plain terminal text. */
-export function plain(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, "")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, "&");
-}
+/** Telegram HTML of the shared views (and escaped interpolations), as plain terminal text. */
+const plain = (html: string) => htmlToTerminal(html, false);
 
 export async function alertFromFile(cli: CliContext, file: string, opts: { dryRun: boolean }): Promise<number> {
   let text: string;

@@ -1,5 +1,5 @@
 // Security tips: the library reaches the database, no tip repeats within a cycle, quizzes,
-// per-unit rates, the scheduled tip, and /meoattt through the real bot.
+// per-unit rates, the scheduled tip (/meoattt itself: test/e2e).
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../bot/db/client.js";
 import { createI18n } from "../../bot/i18n.js";
@@ -12,8 +12,8 @@ import { answerQuiz, parseQuiz, quizStats } from "../../bot/services/tips/quiz.j
 import { sendScheduledTips, weeklyTipDate } from "../../bot/services/tips/scheduled.js";
 import { SECURITY_TIPS } from "../../bot/seed-data/security-tips.js";
 import { loadDemoStaff } from "../../bot/seed-data/demo-staff.js";
-import { chatBot, lastMessage, lastNotice } from "../helpers/chat-bot.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
+import { jobDeps } from "../helpers/jobs.js";
 
 const TZ = "Asia/Ho_Chi_Minh";
 const MONDAY_0805 = new Date("2026-11-30T01:05:00Z"); // Monday 30/11/2026 08:05 local
@@ -139,38 +139,11 @@ describe("scheduled tip", () => {
     expect((await sendScheduledTips(deps(), TUESDAY_0900)).queued).toBe(staff.size);
   });
 
-  it("runs as a job and leaves no summary when there is nothing to do", async () => {
-    const bot = await chatBot(db, tdb.url, MONDAY_0805);
-    expect(await weeklyTipJob.run(MONDAY_0755, bot.jobDeps)).toBeUndefined();
-  });
-});
-
-describe("/meoattt", () => {
-  it("gives a new tip each time within a cycle, by topic too, and takes the quiz answer", async () => {
-    const bot = await chatBot(db, tdb.url, MONDAY_0805);
-    const id = staff.get("KH02")!;
-    await bot.bind(id, 501);
-    const me = bot.user(501);
-    const texts = new Set<string>();
-    for (let i = 0; i < 20; i++) {
-      await bot.chat.type(me, "/meoattt");
-      texts.add(lastMessage(bot, 501).html);
-    }
-    expect(texts.size).toBe(20);
-    const last = lastMessage(bot, 501);
-    const answer = last.data.find((d) => d.startsWith("meoattt:q:"))!;
-    await bot.chat.press(me, last.messageId, answer);
-    expect(lastMessage(bot, 501).html).toMatch(/Chính xác|Chưa đúng/);
-    await bot.chat.press(me, last.messageId, answer);
-    expect(lastNotice(bot)).toContain("đã trả lời");
-    await bot.chat.press(me, last.messageId, "meoattt:cats");
-    const cats = lastMessage(bot, 501);
-    await bot.chat.press(me, cats.messageId, "meoattt:c:digital_signature");
-    expect(lastMessage(bot, 501).html).toContain("Chữ ký số");
-    // A forged answer to a tip never given is refused as an invalid button.
-    const never = await db.tip.findFirstOrThrow({ where: { deliveries: { none: {} } } });
-    await bot.chat.press(me, last.messageId, `meoattt:q:${never.id}:0`);
-    expect(lastNotice(bot)).toContain("không hợp lệ");
-    expect(await db.tipDelivery.count({ where: { staffId: id } })).toBe(21);
+  it("runs as a job: nothing before the time, the tips (and a wake-up of the sender) after it", async () => {
+    await bindAll();
+    const job = jobDeps(db);
+    expect(await weeklyTipJob.run(MONDAY_0755, job)).toBeUndefined();
+    expect(await weeklyTipJob.run(MONDAY_0805, job)).toMatchObject({ queued: staff.size });
+    expect(job.wakes).toBe(1);
   });
 });

@@ -2,6 +2,7 @@
 // services check on every press who is pressing (callback data can be forged).
 import type { OutboxButton, OutboxPayload } from "../../delivery/outbox.js";
 import { escapeHtml, type Translate } from "../../i18n.js";
+import { formatVnDate } from "../calendar/index.js";
 import { localParts } from "../time.js";
 import { isSeverity, SEVERITY_ICONS, type Severity } from "./model.js";
 
@@ -32,8 +33,7 @@ export function severityIcon(severity: string): string {
 /** "09:15 27/11/2026" in the deployment's zone. */
 export function formatInstant(at: Date, timeZone: string): string {
   const { date, time } = localParts(at, timeZone);
-  const [y, m, d] = date.split("-");
-  return `${time} ${d}/${m}/${y}`;
+  return `${time} ${formatVnDate(date)}`;
 }
 
 /** The alert as its recipients read it (also the office's preview). */
