@@ -5,25 +5,18 @@
 import { InlineKeyboard } from "grammy";
 import type { BotContext } from "../bot/context.js";
 import { cancelAlert } from "../bot/services/alerts/cancel.js";
-import { mayManageAlerts } from "../bot/services/alerts/model.js";
 import { remediationRollup } from "../bot/services/alerts/remediation.js";
 import { ackStatus, alertSummary, isLive, recentAlerts } from "../bot/services/alerts/status.js";
 import { alertDetailView, alertListView, quizSummaryLine, quizUnitsView } from "../bot/services/alerts/status-view.js";
 import { quizStats } from "../bot/services/tips/quiz.js";
 import { OFFICE } from "../bot/services/roles.js";
 import { defineCommand } from "../bot/telegram/commands.js";
+import { alertActor, alertDeps, officeOnly } from "./alert-context.js";
 import { startCorrection } from "./alerts.js";
 
 const DAYS = 30;
 
-function actorOf(ctx: BotContext) {
-  const s = ctx.identity!.staff;
-  return { actor: `telegram:${ctx.from!.id}`, staffId: s.id, role: s.role };
-}
 
-function alertDeps(ctx: BotContext) {
-  return { db: ctx.deps.db, i18n: ctx.deps.i18n, timeZone: ctx.deps.config.timezone, defaultLocale: ctx.deps.config.defaultLocale };
-}
 
 type View = { text: string; keyboard: InlineKeyboard };
 
@@ -63,13 +56,7 @@ async function show(ctx: BotContext, view: View) {
 export const alertStatusCommand = defineCommand(
   { name: "tinhtrang", aliases: ["alerts"], roles: OFFICE, requiresBinding: true, privateOnly: true, inMenu: true, descriptionKey: "commands.tinhtrang" },
   (c) => {
-    c.use(async (ctx, next) => {
-      if (!mayManageAlerts(actorOf(ctx))) {
-        await (ctx.callbackQuery ? ctx.answerCallbackQuery({ text: ctx.t("common.noPermission"), show_alert: true }) : ctx.reply(ctx.t("common.noPermission")));
-        return;
-      }
-      await next();
-    });
+    c.use(officeOnly);
 
     c.on("message", async (ctx: BotContext) => {
       const arg = ctx.command?.args.replace(/^(số|so|no\.?|#)\s*/i, "") ?? "";
@@ -111,7 +98,7 @@ export const alertStatusCommand = defineCommand(
 
     c.callbackQuery(/^tinhtrang:cy:(\d{1,9})$/, async (ctx: BotContext) => {
       const alertId = Number(ctx.match![1]);
-      const res = await cancelAlert(alertDeps(ctx), alertId, actorOf(ctx), ctx.now);
+      const res = await cancelAlert(alertDeps(ctx), alertId, alertActor(ctx), ctx.now);
       if (res.status === "not-found" || res.status === "denied") return ctx.answerCallbackQuery({ text: ctx.t("common.invalidButton"), show_alert: true });
       ctx.deps.wakeSender();
       const note =

@@ -7,11 +7,12 @@ import { InlineKeyboard } from "grammy";
 import type { BotContext } from "../bot/context.js";
 import { broadcastAlert, previewAlert } from "../bot/services/alerts/broadcast.js";
 import { correctAlert } from "../bot/services/alerts/cancel.js";
-import { type AlertActor, type AlertDraft, BODY_MAX, isSeverity, mayManageAlerts, SEVERITIES, TITLE_MAX } from "../bot/services/alerts/model.js";
+import { type AlertDraft, BODY_MAX, isSeverity, SEVERITIES, TITLE_MAX } from "../bot/services/alerts/model.js";
 import { severityIcon, severityLabel } from "../bot/services/alerts/render.js";
 import { clearFlow, setFlow } from "../bot/services/flows.js";
 import { OFFICE } from "../bot/services/roles.js";
 import { defineCommand } from "../bot/telegram/commands.js";
+import { alertActor, alertDeps, officeOnly } from "./alert-context.js";
 
 export const ALERT_FLOW = "canhbao";
 /** Writing an alert takes time: the flow stays open an hour without activity. */
@@ -28,10 +29,6 @@ interface DraftData {
   correctionOf?: number;
 }
 
-function actorOf(ctx: BotContext): AlertActor {
-  const s = ctx.identity!.staff;
-  return { actor: `telegram:${ctx.from!.id}`, staffId: s.id, role: s.role };
-}
 
 async function save(ctx: BotContext, step: string, data: DraftData) {
   await setFlow(ctx.deps.db, ctx.identity!.id, { flow: ALERT_FLOW, step, data: { ...data } }, ctx.now, ALERT_FLOW_IDLE_MINUTES);
@@ -111,15 +108,12 @@ async function showPreview(ctx: BotContext, data: DraftData) {
   await ctx.reply([ctx.t("alerts.flow.previewHeading"), "", preview.text, "", "──────", footer].join("\n"), { parse_mode: "HTML", reply_markup: kb });
 }
 
-function alertDeps(ctx: BotContext) {
-  return { db: ctx.deps.db, i18n: ctx.deps.i18n, timeZone: ctx.deps.config.timezone, defaultLocale: ctx.deps.config.defaultLocale };
-}
 
 async function send(ctx: BotContext, data: DraftData) {
   const draft = draftOf(ctx, data);
   const res = data.correctionOf
-    ? await correctAlert(alertDeps(ctx), data.correctionOf, { body: draft.body, title: draft.title, severity: draft.severity, externalRef: draft.externalRef! }, actorOf(ctx), ctx.now)
-    : await broadcastAlert(alertDeps(ctx), draft, actorOf(ctx), ctx.now);
+    ? await correctAlert(alertDeps(ctx), data.correctionOf, { body: draft.body, title: draft.title, severity: draft.severity, externalRef: draft.externalRef! }, alertActor(ctx), ctx.now)
+    : await broadcastAlert(alertDeps(ctx), draft, alertActor(ctx), ctx.now);
   await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => undefined);
   if (res.status === "sent") {
     await clearFlow(ctx.deps.db, ctx.identity!.id);
@@ -161,15 +155,7 @@ async function typedText(ctx: BotContext, max: number): Promise<string | null> {
 export const alertsCommand = defineCommand(
   { name: "canhbao", aliases: ["alert"], roles: OFFICE, requiresBinding: true, privateOnly: true, inMenu: true, descriptionKey: "commands.canhbao" },
   (c) => {
-    // The guard has checked the role; the service's own rule is checked again on every
-    // update, so a change of rule in one place cannot open the flow to others.
-    c.use(async (ctx, next) => {
-      if (!mayManageAlerts(actorOf(ctx))) {
-        await (ctx.callbackQuery ? ctx.answerCallbackQuery({ text: ctx.t("common.noPermission"), show_alert: true }) : ctx.reply(ctx.t("common.noPermission")));
-        return;
-      }
-      await next();
-    });
+    c.use(officeOnly);
 
     c.on("message", async (ctx: BotContext) => {
       const flow = ctx.flow?.flow === ALERT_FLOW && !ctx.command ? ctx.flow : null;
