@@ -18,6 +18,7 @@ import { senderApi, telegramTransport } from "./delivery/transport.js";
 import { JOBS } from "./jobs/index.js";
 import { createScheduler, type Scheduler } from "./jobs/scheduler.js";
 import type { JobDefinition } from "./jobs/types.js";
+import { dossierIngestRoute } from "./services/dossiers/ingest-route.js";
 import { syncTipLibrary } from "./services/tips/library.js";
 import { calendarStore } from "./services/working-calendar.js";
 
@@ -103,6 +104,9 @@ export async function startApp(config: AppConfig, opts: AppOptions): Promise<Run
       },
     },
   ];
+
+  // The one-stop system pushes dossiers here (served only when the HTTP server runs: PORT).
+  routes.push(dossierIngestRoute({ db: db.prisma, calendar, logger, clock, timeZone: config.timezone }));
 
   let runner: RunnerHandle | undefined;
   let lastUpdateId = -1;

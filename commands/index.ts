@@ -3,8 +3,10 @@ import type { CommandModule, CommandSpec } from "../bot/telegram/commands.js";
 import { alertAckCommand } from "./alert-ack.js";
 import { alertStatusCommand } from "./alert-status.js";
 import { alertsCommand } from "./alerts.js";
+import { apologyCommand } from "./apology.js";
 import { cancelCommand } from "./cancel.js";
 import { deliveryLogCommand } from "./delivery-log.js";
+import { dossiersCommand } from "./dossiers.js";
 import { helpCommand } from "./help.js";
 import { remediationCommand } from "./remediation.js";
 import { settingsCommand } from "./settings.js";
@@ -16,6 +18,8 @@ export function buildCommands(): CommandModule[] {
   const specs = (): readonly CommandSpec[] => modules.map((m) => m.spec);
   modules.push(
     startCommand(specs),
+    dossiersCommand,
+    apologyCommand,
     deliveryLogCommand,
     helpCommand(specs),
     tipsCommand,

@@ -3,6 +3,9 @@ import { parseArgs } from "node:util";
 import { ConfigError } from "../config.js";
 import { alertFromFile, cancelAlertCommand, listAlertsCommand, quizStatsCommand } from "./alerts.js";
 import { type CliIo, openCliContext } from "./context.js";
+import { apiTokenCommand } from "./api-tokens.js";
+import { importDossiers } from "./import-dossiers.js";
+import { importHolidays } from "./import-holidays.js";
 import { importStaff } from "./import-staff.js";
 import { inviteStaff } from "./invite.js";
 import { auditCommand, listStaffCommand, listUnitsCommand, unbindCommand } from "./registry.js";
@@ -11,6 +14,9 @@ import { settingsCommand } from "./settings.js";
 
 const USAGE = `Cách dùng / usage: npm run cli -- <lệnh>
   import staff TỆP [--dry-run] [--deactivate-missing]   nhập danh sách cán bộ (CSV/XLSX)
+  import dossiers TỆP [--dry-run]                       nhập hồ sơ từ tệp xuất của hệ thống một cửa
+  import holidays TỆP [--dry-run]                       nhập thông báo lịch nghỉ lễ, làm bù (Ngày, Tên, Loại)
+  api-token create TÊN | revoke TÊN | list              khóa cho hệ thống gửi hồ sơ qua POST /api/dossiers
   invite MÃ_CÁN_BỘ [--hours N]                          tạo mã mời dùng một lần
   units                                                 danh sách đơn vị
   staff [--unit MÃ_ĐƠN_VỊ]                              danh sách cán bộ
@@ -77,11 +83,18 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
     switch (command) {
       case "import":
         if (sub === "staff" && arg) return await importStaff(cli, arg, { dryRun: values["dry-run"]!, deactivateMissing: values["deactivate-missing"]! });
+        if (sub === "dossiers" && arg) return await importDossiers(cli, arg, { dryRun: values["dry-run"]! });
+        if (sub === "holidays" && arg) return await importHolidays(cli, arg, { dryRun: values["dry-run"]! });
         return usage();
       case "invite": {
         const hours = positiveInt(values.hours, "hours");
         if (!sub || hours === null) return usage();
         return await inviteStaff(cli, sub, hours);
+      }
+      case "api-token": {
+        if (sub !== "create" && sub !== "revoke" && sub !== "list") return usage();
+        const code = await apiTokenCommand(cli, sub, arg);
+        return code === 2 ? usage() : code;
       }
       case "units":
         return await listUnitsCommand(cli);

@@ -48,8 +48,10 @@ export interface DrainStats {
 }
 
 const LEASE_KEY = "delivery.sender.lease";
+
+/** Raised inside a wait when the sender is asked to stop: the message goes back to the queue. */
+class Stopping extends Error {}
 const CAPTION_LIMIT = 1024;
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.max(0, ms)));
 
 type Row = Awaited<ReturnType<OutboxSender["due"]>>[number];
 
@@ -73,6 +75,7 @@ export class OutboxSender {
     options: SenderOptions,
   ) {
     this.limits = { ...TELEGRAM_LIMITS, ...options.limits };
+    this.events.setMaxListeners(0); // one "stop" listener per worker waiting its turn
     this.opts = {
       instanceId: options.instanceId,
       timeZone: options.timeZone,
@@ -105,15 +108,7 @@ export class OutboxSender {
           this.logger.error({ error: (e as Error).message }, "outbox sender error");
         }
         if (this.stopping) break;
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(done, this.isLeader ? this.opts.pollIntervalMs : this.opts.leaseMs / 2);
-          this.events.once("wake", done);
-          this.events.once("stop", done);
-          function done() {
-            clearTimeout(timer);
-            resolve();
-          }
-        });
+        await this.sleepUntilWoken(this.isLeader ? this.opts.pollIntervalMs : this.opts.leaseMs / 2, true);
       }
     })();
   }
@@ -182,13 +177,35 @@ export class OutboxSender {
     return stats;
   }
 
+  /** Sleeps, but wakes up early (and gives up) when the sender stops. */
+  private async wait(ms: number): Promise<void> {
+    if (ms <= 0) return;
+    await this.sleepUntilWoken(ms, false);
+    if (this.stopping) throw new Stopping();
+  }
+
+  /** Sleeps `ms`, or less if the sender stops (or, with `onWake`, when messages are recorded). */
+  private sleepUntilWoken(ms: number, onWake: boolean): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.events.off("stop", done);
+        if (onWake) this.events.off("wake", done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.events.on("stop", done);
+      if (onWake) this.events.on("wake", done);
+    });
+  }
+
   /** Waits for the bot-wide pause (429), the global pace and the chat's own pace. */
   private async pace(chatId: string): Promise<void> {
     for (;;) {
       const now = Date.now();
       const wait = Math.max(this.pausedUntil - now, (this.chatNextAt.get(chatId) ?? 0) - now);
       if (wait <= 0) break;
-      await sleep(wait);
+      await this.wait(wait);
     }
     const isGroup = chatId.startsWith("-");
     if (isGroup) {
@@ -197,14 +214,14 @@ export class OutboxSender {
         const recent = (this.groupSends.get(chatId) ?? []).filter((t) => now - t < 60_000);
         this.groupSends.set(chatId, recent);
         if (recent.length < this.limits.groupPerMinute) break;
-        await sleep(60_000 - (now - recent[0]!));
+        await this.wait(60_000 - (now - recent[0]!));
       }
     }
     const slot = Math.max(Date.now(), this.nextGlobalAt);
     this.nextGlobalAt = slot + 1000 / this.limits.perSecond;
-    await sleep(slot - Date.now());
+    await this.wait(slot - Date.now());
     // A 429 may have arrived while we waited for our slot.
-    while (Date.now() < this.pausedUntil) await sleep(this.pausedUntil - Date.now());
+    while (Date.now() < this.pausedUntil) await this.wait(this.pausedUntil - Date.now());
     this.chatNextAt.set(chatId, Date.now() + this.limits.perChatIntervalMs);
     if (isGroup) this.groupSends.get(chatId)!.push(Date.now());
   }
@@ -248,6 +265,13 @@ export class OutboxSender {
       });
       return "sent";
     } catch (e) {
+      if (e instanceof Stopping) {
+        await this.db.outboxMessage.update({
+          where: { id: row.id },
+          data: { status: "pending", lockedBy: null, attempts: { decrement: 1 }, externalMessageIds: sentIds.length ? JSON.stringify(sentIds) : null },
+        });
+        return "deferred";
+      }
       const err = e instanceof TransportError ? e : new TransportError("transient", (e as Error).message);
       const progress = { externalMessageIds: sentIds.length ? JSON.stringify(sentIds) : null, lockedBy: null, lastError: err.message.slice(0, 500) };
       if (err.kind === "rate_limited") {

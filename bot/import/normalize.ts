@@ -2,8 +2,9 @@
  * Text normalisation shared by the import toolkit.
  */
 
-/** Zero-width characters and BOMs that sneak in through copy/paste. */
-const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+import { foldText } from "../services/text.js";
+
+export { cleanText } from "../services/text.js";
 
 /**
  * Canonical form used to compare header texts (and enum labels):
@@ -14,14 +15,7 @@ const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
  * "Mã cán bộ", "MA CAN BO", "Mã cán bộ" (NFD) and " mã  cán bộ * " all give "ma can bo".
  */
 export function normalizeHeader(s: string): string {
-  let t = s
-    .replace(INVISIBLE, "")
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
+  let t = foldText(s);
   // Strip decorations at the end repeatedly: "Ngày sinh (dd/mm/yyyy) *:" → "ngay sinh".
   for (;;) {
     const before = t;
@@ -33,23 +27,6 @@ export function normalizeHeader(s: string): string {
     if (t === before) break;
   }
   return t;
-}
-
-/**
- * Clean a piece of user text: NFC, invisible characters removed, whitespace collapsed.
- * With `multiline`, line breaks are kept (CRLF → LF, at most one empty line in a row)
- * and whitespace is collapsed within each line.
- */
-export function cleanText(s: string, multiline = false): string {
-  const t = s.replace(INVISIBLE, "").normalize("NFC");
-  if (!multiline) return t.replace(/\s+/g, " ").trim();
-  return t
-    .replace(/\r\n?/g, "\n")
-    .split("\n")
-    .map((line) => line.replace(/[^\S\n]+/g, " ").trim())
-    .join("\n")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
 }
 
 /** 0-based column index → spreadsheet letter (0 → "A", 26 → "AA"). */

@@ -4,6 +4,7 @@
 import type { Db } from "../db/client.js";
 import type { DbOrTx } from "../delivery/outbox.js";
 import { audit } from "./audit.js";
+import { cleanText } from "./text.js";
 
 interface SettingSpec<T> {
   default: T;
@@ -49,6 +50,18 @@ function time(describe: string, def: string): SettingSpec<string> {
   };
 }
 
+function text(describe: string, def: string, maxLength: number): SettingSpec<string> {
+  return {
+    default: def,
+    describe,
+    parse: (value) => {
+      const v = cleanText(value);
+      return v.length > 0 && v.length <= maxLength ? { ok: true, value: v } : { ok: false, error: `cần một đoạn chữ từ 1 đến ${maxLength} ký tự` };
+    },
+    format: String,
+  };
+}
+
 export const SETTINGS = {
   "tasks.dueSoonWorkingDays": int(1, 30, "Nhiệm vụ “sắp đến hạn” khi còn không quá số ngày làm việc này", 5),
   "tasks.staleReportDays": int(1, 365, "Cán bộ “chưa báo cáo” khi không báo cáo tiến độ trong số ngày này", 14),
@@ -56,6 +69,10 @@ export const SETTINGS = {
   "dossiers.dueSoonWorkingDays": int(0, 10, "Nhắc hồ sơ sắp đến hạn trước số ngày làm việc này", 1),
   "dossiers.escalateToHeadAfterDays": int(0, 30, "Báo trưởng phòng khi hồ sơ quá hạn từ số ngày làm việc này", 1),
   "dossiers.escalateToLeadersAfterDays": int(0, 60, "Báo lãnh đạo Sở khi hồ sơ quá hạn từ số ngày làm việc này", 3),
+  "dossiers.apologyExtraWorkingDays": int(1, 60, "Phiếu xin lỗi: hẹn lại ngày trả kết quả sau số ngày làm việc này", 5),
+  "agency.parentName": text("Cơ quan chủ quản, dòng đầu của văn bản (phiếu xin lỗi; in hoa khi in)", "UBND tỉnh Quảng Ngãi", 100),
+  "agency.name": text("Tên cơ quan ban hành văn bản (phiếu xin lỗi; in hoa ở phần đầu)", "Sở Khoa học và Công nghệ", 100),
+  "agency.place": text("Địa danh ghi ở đầu văn bản (“Quảng Ngãi, ngày ...”)", "Quảng Ngãi", 50),
   "calendar.workStart": time("Giờ bắt đầu làm việc", "08:00"),
   "calendar.workEnd": time("Giờ kết thúc làm việc", "17:00"),
   "calendar.lunchStart": time("Giờ bắt đầu nghỉ trưa", "12:00"),
@@ -97,11 +114,25 @@ export async function setSetting(db: Db, key: string, text: string, actor: strin
   const parsed = spec.parse(text);
   if (!parsed.ok) return parsed;
   const value = spec.format(parsed.value);
+  if (key.startsWith("calendar.")) {
+    const problem = await officeHoursProblem(db, key, value);
+    if (problem) return { ok: false, error: problem };
+  }
   await db.$transaction(async (tx) => {
     await tx.setting.upsert({ where: { key }, create: { key, value, updatedBy: actor }, update: { value, updatedBy: actor } });
     await audit(tx, { actor, action: "settings.set", target: key, details: { value }, at: now });
   });
   return { ok: true, value };
+}
+
+/** The four office-hour settings must fit together (start < lunch < end), checked before saving. */
+async function officeHoursProblem(db: Db, key: string, value: string): Promise<string | null> {
+  const get = async (k: "calendar.workStart" | "calendar.workEnd" | "calendar.lunchStart" | "calendar.lunchEnd") =>
+    k === key ? value : await getSetting(db, k);
+  const h = { start: await get("calendar.workStart"), lunchStart: await get("calendar.lunchStart"), lunchEnd: await get("calendar.lunchEnd"), end: await get("calendar.workEnd") };
+  return h.start < h.lunchStart && h.lunchStart < h.lunchEnd && h.lunchEnd < h.end
+    ? null
+    : `các mốc giờ làm việc phải lần lượt sau nhau (bắt đầu, nghỉ trưa, hết nghỉ trưa, kết thúc); với giá trị này sẽ là bắt đầu ${h.start}, nghỉ trưa ${h.lunchStart}–${h.lunchEnd}, kết thúc ${h.end}`;
 }
 
 export async function listSettings(db: Db): Promise<{ key: SettingKey; value: string; isDefault: boolean; describe: string }[]> {

@@ -1,19 +1,39 @@
-// Text keys that match what people type or what spreadsheets hold, whatever the case,
-// the Unicode normalisation (NFC/NFD) or the diacritics: "Văn phòng Sở" = "VAN PHONG SO".
+// Text as people type it and spreadsheets hold it. One place for the folding rules, used
+// by the import toolkit (headers, enum labels), units and roles, and holiday names.
+
+/** Zero-width characters and BOMs that sneak in through copy/paste. */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+
+/**
+ * A key that matches whatever the case, the Unicode normalisation (NFC/NFD) or the
+ * diacritics: "Văn phòng Sở" = "VAN PHONG SO" = NFD "Văn phòng Sở" → "van phong so".
+ */
 export function foldText(s: string): string {
   return s
+    .replace(INVISIBLE, "")
     .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
+    .replace(/\p{M}/gu, "")
+    .replace(/[đĐ]/g, "d")
     .toLowerCase()
-    .replace(/[\s\u00a0]+/g, " ")
+    .replace(/\s+/g, " ")
     .trim();
 }
 
-/** NFC, trimmed, inner whitespace collapsed: how names are stored. */
-export function cleanText(s: string): string {
-  return s.normalize("NFC").replace(/[\s\u00a0]+/g, " ").trim();
+/**
+ * User text cleaned for storing: NFC, invisible characters removed, whitespace collapsed.
+ * With `multiline`, line breaks are kept (CRLF → LF, at most one empty line in a row)
+ * and whitespace is collapsed within each line.
+ */
+export function cleanText(s: string, multiline = false): string {
+  const t = s.replace(INVISIBLE, "").normalize("NFC");
+  if (!multiline) return t.replace(/\s+/g, " ").trim();
+  return t
+    .replace(/\r\n?/g, "\n")
+    .split("\n")
+    .map((line) => line.replace(/[^\S\n]+/g, " ").trim())
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
 }
 
 /** Cuts a text to at most `max` characters on a word boundary, with an ellipsis. */

@@ -176,6 +176,23 @@ describe("sender", () => {
     expect(t.sent.map((s) => s.text)).toEqual(["Tin p0", "Tin p1", "Tin p2"]);
   });
 
+  it("holds a group to its per-minute budget", async () => {
+    const kh01 = staffIds.get("KH01")!;
+    const account = await db.chatAccount.findFirstOrThrow({ where: { staffId: kh01 } });
+    await db.chatAccount.update({ where: { id: account.id }, data: { chatId: "-100123" } });
+    for (let i = 0; i < 3; i++) await msg("KH01", `g${i}`);
+    const t = new RecordingTransport();
+    const s = sender(t, { limits: { perSecond: 1000, perChatIntervalMs: 0, groupPerMinute: 2 } });
+    const started = Date.now();
+    const drained = s.drain();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(t.sent).toHaveLength(2); // the third waits for the minute to pass
+    expect(Date.now() - started).toBeLessThan(60_000);
+    await s.stop(); // the waiting message goes back to the queue, untouched
+    await drained;
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { dedupKey: "g2" } })).toMatchObject({ status: "pending", attempts: 0 });
+  });
+
   it("splits a long text into valid parts and sends them in order", async () => {
     const lines = Array.from({ length: 300 }, (_, i) => `<b>Nhiệm vụ ${i}</b>: nội dung dài dòng để vượt giới hạn 4096 ký tự của Telegram`);
     await msg("KH01", "long", lines.join("\n"));

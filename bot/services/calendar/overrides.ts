@@ -7,6 +7,7 @@
  * that occasion's full official schedule and replaces the computed days of that occasion.
  */
 import { type IsoDate, VN_TZ_OFFSET_MINUTES, isIsoDate, parseIsoDate, toEpochDay } from "./local-date.js";
+import { foldText } from "../text.js";
 import { occasionAnchors } from "./default-holidays.js";
 import {
   type CalendarOverride,
@@ -15,15 +16,6 @@ import {
   type ResolvedOverride,
 } from "./holiday-types.js";
 
-/** Lower-case, without Vietnamese diacritics ("Giỗ Tổ" → "gio to"), for keyword matching. */
-export function foldVietnamese(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .toLowerCase();
-}
 
 const NAME_KEYWORDS: ReadonlyArray<readonly [HolidayOccasion, RegExp]> = [
   ["tet_duong_lich", /duong lich|tet tay|nam moi/],
@@ -35,7 +27,7 @@ const NAME_KEYWORDS: ReadonlyArray<readonly [HolidayOccasion, RegExp]> = [
 
 /** Occasions a notice row's name points to (may be several, e.g. "Giỗ Tổ, 30/4 và 1/5"). */
 export function occasionsNamedIn(name: string): HolidayOccasion[] {
-  const folded = foldVietnamese(name);
+  const folded = foldText(name);
   const found = NAME_KEYWORDS.filter(([, re]) => re.test(folded)).map(([o]) => o);
   // A bare "Tết" means Tết Nguyên đán unless the name says Dương lịch.
   if (found.length === 0 && /(^|[^a-z])tet([^a-z]|$)/.test(folded)) found.push("tet_nguyen_dan");

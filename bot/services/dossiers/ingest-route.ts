@@ -1,0 +1,92 @@
+// POST /api/dossiers: the one-stop system pushes the same records as its spreadsheet export,
+// as a JSON array. A bearer token (api-token create NAME) is required: 401 without a valid
+// one. Every bad record is listed (400) and nothing is written if any is bad. Every call is
+// in the audit log.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Db } from "../../db/client.js";
+import { type Route, sendJson } from "../../http-server.js";
+import { type ImportProblem, sortProblems } from "../../import/index.js";
+import type { Logger } from "../../logger.js";
+import { DOSSIER_WRITE_SCOPE, verifyApiToken } from "../api-tokens.js";
+import { audit } from "../audit.js";
+import type { CalendarStore } from "../working-calendar.js";
+import { applyDossierImport, planDossierImport, recordsFromJson } from "./import.js";
+
+export const DOSSIER_INGEST_PATH = "/api/dossiers";
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+const MAX_RECORDS = 20_000;
+
+export interface IngestDeps {
+  db: Db;
+  calendar: CalendarStore;
+  logger: Logger;
+  clock: () => Date;
+  timeZone: string;
+}
+
+class BodyTooLarge extends Error {}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Problems as the pushing system gets them: the record's position in the array (1-based). */
+function forApi(p: ImportProblem) {
+  return {
+    record: p.rowNumber,
+    ...(p.column ? { field: p.column } : {}),
+    code: p.code,
+    message: p.message.replace(/^Dòng (\d+)/, "Bản ghi $1"),
+  };
+}
+
+export function dossierIngestRoute(deps: IngestDeps): Route {
+  return {
+    method: "POST",
+    path: DOSSIER_INGEST_PATH,
+    handler: async (req: IncomingMessage, res: ServerResponse) => {
+      const now = deps.clock();
+      const { db } = deps;
+      const header = req.headers.authorization ?? "";
+      const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] ?? "";
+      const client = bearer ? await verifyApiToken(db, bearer, DOSSIER_WRITE_SCOPE, now) : null;
+      if (!client) {
+        await audit(db, { actor: "http:unknown", action: "dossier.ingest", outcome: "denied", details: { reason: bearer ? "invalid token" : "no token" }, at: now });
+        res.setHeader("www-authenticate", 'Bearer realm="dossiers"');
+        sendJson(res, 401, { ok: false, error: "Cần khóa API hợp lệ (Authorization: Bearer ...). / A valid API token is required." });
+        return;
+      }
+      const actor = `http:${client}`;
+      const refuse = async (status: number, body: Record<string, unknown>, details: Record<string, unknown>) => {
+        await audit(db, { actor, action: "dossier.ingest", outcome: "failed", details, at: now });
+        sendJson(res, status, { ok: false, ...body });
+      };
+      let body: unknown;
+      try {
+        body = JSON.parse(await readBody(req));
+      } catch (e) {
+        if (e instanceof BodyTooLarge) return refuse(413, { error: `Nội dung quá lớn (tối đa ${MAX_BODY_BYTES} byte).` }, { reason: "too large" });
+        return refuse(400, { error: `Nội dung không phải JSON hợp lệ: ${(e as Error).message}` }, { reason: "bad json" });
+      }
+      const read = recordsFromJson(body);
+      if (read.records.length === 0 && read.problems.length === 0) return refuse(400, { error: "Mảng không có hồ sơ nào." }, { reason: "empty" });
+      if (read.records.length > MAX_RECORDS) return refuse(413, { error: `Tối đa ${MAX_RECORDS} hồ sơ mỗi lần gửi.` }, { reason: "too many", records: read.records.length });
+      const calendar = await deps.calendar.get();
+      const plan = await planDossierImport(db, read, { calendar, timeZone: deps.timeZone, now });
+      const problems = sortProblems([...read.problems, ...plan.problems]);
+      if (problems.length) {
+        return refuse(400, { error: `${problems.length} lỗi; không có hồ sơ nào được ghi.`, problems: problems.map(forApi) }, { problems: problems.length, records: read.records.length });
+      }
+      const summary = await applyDossierImport(db, plan, { calendar, actor, now, source: "api" });
+      deps.logger.info({ client, ...summary }, "dossiers pushed");
+      sendJson(res, 200, { ok: true, ...summary });
+    },
+  };
+}

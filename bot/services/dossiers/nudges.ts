@@ -1,0 +1,142 @@
+// Reminders about dossiers, decided here and recorded in the outbox (the sender delivers them,
+// and holds them through the person's quiet hours):
+//  - to the handler, a dossier due soon (setting dossiers.dueSoonWorkingDays, default 1) or
+//    overdue: at most once per working day per dossier, unless they asked to be reminded later;
+//  - to the head of the dossier's unit once it is overdue by dossiers.escalateToHeadAfterDays
+//    working days (default 1), and to lãnh đạo Sở from dossiers.escalateToLeadersAfterDays
+//    (default 3): at most once per working day per dossier and person.
+// Only inside office hours of a working day: nothing is recorded at night, at lunch or on a
+// holiday, whatever calls this.
+import type { i18n as I18n } from "i18next";
+import type { Db } from "../../db/client.js";
+import { enqueue, type EnqueueResult, type OutboxButton } from "../../delivery/outbox.js";
+import { isLocale, type Locale, translator, type Translate } from "../../i18n.js";
+import { formatVnDate, toLocalDate, type WorkingCalendar } from "../calendar/index.js";
+import { getSetting } from "../settings.js";
+import { type DossierStanding, effectiveDueDate, standingOn } from "./deadline.js";
+import { formatInstant, standingText } from "./format.js";
+import { isDueSoon, lastImportAt } from "./queries.js";
+
+export interface NudgeDeps {
+  db: Db;
+  i18n: I18n;
+  calendar: WorkingCalendar;
+  timeZone: string;
+  defaultLocale: Locale;
+}
+
+export interface NudgeSummary {
+  skipped?: string;
+  nudges: number;
+  escalationsToHeads: number;
+  escalationsToLeaders: number;
+  duplicates: number;
+  unreachable: number;
+  snoozed: number;
+}
+
+type Recipient = { id: number; locale: string | null };
+
+export async function recordDossierNudges(deps: NudgeDeps, now: Date): Promise<NudgeSummary> {
+  const { db, calendar } = deps;
+  const summary: NudgeSummary = { nudges: 0, escalationsToHeads: 0, escalationsToLeaders: 0, duplicates: 0, unreachable: 0, snoozed: 0 };
+  if (!calendar.isWorkingTime(now)) return { ...summary, skipped: "outside working hours" };
+  const today = toLocalDate(now, calendar.tzOffsetMinutes);
+  const [dueSoonDays, headAfter, leadersAfter] = await Promise.all([
+    getSetting(db, "dossiers.dueSoonWorkingDays"),
+    getSetting(db, "dossiers.escalateToHeadAfterDays"),
+    getSetting(db, "dossiers.escalateToLeadersAfterDays"),
+  ]);
+  const dossiers = await db.dossier.findMany({
+    where: { status: "dang_xu_ly" },
+    include: { handler: { select: { id: true, fullName: true, locale: true } }, unit: { select: { name: true } } },
+    orderBy: { dueAt: "asc" },
+  });
+  if (dossiers.length === 0) return summary;
+  const staff = await db.staff.findMany({ where: { active: true, role: { in: ["truong_phong", "lanh_dao_so"] } }, select: { id: true, role: true, unitId: true, locale: true } });
+  const leaders = staff.filter((s) => s.role === "lanh_dao_so");
+  const importedAt = await lastImportAt(db);
+  const translators = new Map<Locale, Translate>();
+  const tFor = (r: Recipient) => {
+    const locale = isLocale(r.locale) ? r.locale : deps.defaultLocale;
+    let t = translators.get(locale);
+    if (!t) translators.set(locale, (t = translator(deps.i18n, locale)));
+    return t;
+  };
+  const count = (res: EnqueueResult, field: "nudges" | "escalationsToHeads" | "escalationsToLeaders") => {
+    if (res.status === "queued") summary[field]++;
+    else if (res.status === "duplicate") summary.duplicates++;
+    else summary.unreachable++;
+  };
+
+  for (const d of dossiers) {
+    const standing = standingOn(calendar, d, today);
+    const overdue = standing.kind === "overdue";
+    const dueSoon = isDueSoon(standing, dueSoonDays);
+    if (!overdue && !dueSoon) continue;
+    const due = formatVnDate(effectiveDueDate(calendar, d));
+    const common = (t: Translate) => ({ code: d.code, procedure: d.procedureName, applicant: d.applicant, due, standing: standingText(t, standing) });
+    const footer = (t: Translate) => (importedAt ? `\n\n${t("dossiers.nudge.footer", { at: formatInstant(importedAt, deps.timeZone) })}` : "");
+
+    if (d.handler) {
+      if (d.snoozedUntil && d.snoozedUntil > today) summary.snoozed++;
+      else {
+        const t = tFor(d.handler);
+        const title = overdue ? "dossiers.nudge.overdue" : standing.kind === "dueToday" ? "dossiers.nudge.dueToday" : "dossiers.nudge.dueSoon";
+        const buttons: OutboxButton[][] = [
+          [
+            { text: t("dossiers.buttons.done"), data: `hoso:done:${d.id}` },
+            { text: t("dossiers.buttons.snooze"), data: `hoso:snooze:${d.id}` },
+          ],
+        ];
+        if (overdue) buttons.push([{ text: t("dossiers.buttons.apology"), data: `xinloi:make:${d.id}` }]);
+        const res = await enqueue(
+          db,
+          {
+            dedupKey: `dossier-nudge:${d.id}:${today}`,
+            kind: "nudge",
+            staffId: d.handler.id,
+            payload: { text: `${t(title)}\n${t("dossiers.nudge.body", common(t))}${footer(t)}`, buttons },
+            refType: "dossier",
+            refId: d.id,
+          },
+          { now, timeZone: deps.timeZone },
+        );
+        count(res, "nudges");
+      }
+    }
+    if (standing.kind !== "overdue") continue;
+    const escalate = async (to: Recipient, kind: "head" | "leaders") => {
+      const t = tFor(to);
+      const title = kind === "head" ? t("dossiers.escalation.head") : t("dossiers.escalation.leaders", { days: leadersAfter });
+      const body = t("dossiers.escalation.body", { ...common(t), unit: d.unit?.name ?? "", handler: d.handler?.fullName ?? d.handlerRaw ?? t("dossiers.noHandler") });
+      const buttons: OutboxButton[][] = [[{ text: t("dossiers.buttons.view"), data: `hoso:view:${d.id}` }]];
+      if (kind === "head") buttons[0]!.push({ text: t("dossiers.buttons.apology"), data: `xinloi:make:${d.id}` });
+      const res = await enqueue(
+        db,
+        {
+          dedupKey: `dossier-escalate-${kind}:${d.id}:${today}:${to.id}`,
+          kind: "escalation",
+          staffId: to.id,
+          payload: { text: `${title}\n${body}${footer(t)}`, buttons },
+          refType: "dossier",
+          refId: d.id,
+        },
+        { now, timeZone: deps.timeZone },
+      );
+      count(res, kind === "head" ? "escalationsToHeads" : "escalationsToLeaders");
+    };
+    // The handler already had the nudge: a head handling the dossier is not escalated to.
+    if (reached(standing, headAfter)) {
+      for (const head of staff) if (head.role === "truong_phong" && head.unitId === d.unitId && head.id !== d.handlerId) await escalate(head, "head");
+    }
+    if (reached(standing, leadersAfter)) {
+      for (const leader of leaders) if (leader.id !== d.handlerId) await escalate(leader, "leaders");
+    }
+  }
+  return summary;
+}
+
+function reached(s: DossierStanding, threshold: number): boolean {
+  return s.kind === "overdue" && s.days >= threshold;
+}
