@@ -41,7 +41,8 @@ export async function sendScheduledTips(deps: ScheduledTipDeps, now: Date): Prom
   const { db, calendar } = deps;
   const result: ScheduledTipResult = { due: false, queued: 0, alreadySent: 0, unreachable: 0 };
   const { date, time } = localParts(now, deps.timeZone);
-  const [tipTime, weekday, workEnd] = await Promise.all([getSetting(db, "tips.time"), getSetting(db, "tips.weekday"), getSetting(db, "calendar.workEnd")]);
+  const [tipTime, weekday] = await Promise.all([getSetting(db, "tips.time"), getSetting(db, "tips.weekday")]);
+  const workEnd = calendar.workingHours.end;
   // Not before the time, and not after office hours: a tip is not worth a late-evening message.
   if (!calendar.isWorkingDay(date) || time < tipTime || time >= workEnd) return result;
   const frequencies = weeklyTipDate(date, weekday, calendar) === date ? ["daily", "weekly"] : ["daily"];
