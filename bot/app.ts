@@ -19,6 +19,7 @@ import { JOBS } from "./jobs/index.js";
 import { createScheduler, type Scheduler } from "./jobs/scheduler.js";
 import type { JobDefinition } from "./jobs/types.js";
 import { dossierIngestRoute } from "./services/dossiers/ingest-route.js";
+import { syncTipLibrary } from "./services/tips/library.js";
 import { calendarStore } from "./services/working-calendar.js";
 
 export class StartupError extends Error {
@@ -56,6 +57,8 @@ async function prepareDatabase(config: AppConfig, logger: Logger, now: Date): Pr
   const db = await openDatabase(config.databaseUrl, { poolSize: config.databasePoolSize });
   const seeded = await seedPlan2021(db.prisma, now);
   if (seeded.seeded) logger.info({ units: seeded.units, tasks: seeded.tasks }, "2021 plan loaded into the empty database");
+  const tips = await syncTipLibrary(db.prisma);
+  if (tips.created || tips.updated || tips.deactivated) logger.info(tips, "security tip library updated");
   return db;
 }
 

@@ -1,14 +1,19 @@
 // The bot's commands, in the order of Telegram's menu and of /trogiup.
 import type { CommandModule, CommandSpec } from "../bot/telegram/commands.js";
+import { alertAckCommand } from "./alert-ack.js";
+import { alertStatusCommand } from "./alert-status.js";
+import { alertsCommand } from "./alerts.js";
 import { apologyCommand } from "./apology.js";
 import { cancelCommand } from "./cancel.js";
 import { deliveryLogCommand } from "./delivery-log.js";
 import { dossiersCommand } from "./dossiers.js";
 import { helpCommand } from "./help.js";
+import { remediationCommand } from "./remediation.js";
 import { reportCommand } from "./report.js";
 import { settingsCommand } from "./settings.js";
 import { startCommand } from "./start.js";
 import { tasksCommand } from "./tasks.js";
+import { tipsCommand } from "./tips.js";
 import { unitCommand } from "./unit.js";
 
 export function buildCommands(): CommandModule[] {
@@ -21,11 +26,17 @@ export function buildCommands(): CommandModule[] {
     unitCommand,
     dossiersCommand,
     apologyCommand,
+    tipsCommand,
+    remediationCommand,
+    alertsCommand,
+    alertStatusCommand,
+    alertAckCommand,
     deliveryLogCommand,
     helpCommand(specs),
     settingsCommand(specs),
     cancelCommand,
   );
+
   const names = new Set<string>();
   for (const m of modules) {
     for (const n of [m.spec.name, ...(m.spec.aliases ?? [])]) {

@@ -8,6 +8,7 @@ import { type Database, openDatabase } from "../db/client.js";
 import { migrate } from "../db/migrate.js";
 import { seedPlan2021 } from "../db/seed.js";
 import { createI18n, type Translate, translator } from "../i18n.js";
+import { syncTipLibrary } from "../services/tips/library.js";
 
 export interface CliContext {
   config: AppConfig;
@@ -35,6 +36,7 @@ export async function openCliContext(io: CliIo): Promise<CliContext> {
   const db = await openDatabase(config.databaseUrl, { poolSize: 2 });
   const now = io.now?.() ?? new Date();
   await seedPlan2021(db.prisma, now);
+  await syncTipLibrary(db.prisma);
   const i18n = createI18n(config.defaultLocale);
   let user = "unknown";
   try {

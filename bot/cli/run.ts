@@ -1,6 +1,7 @@
 // The office's command-line tool (`npm run cli -- <command>`); returns the exit code.
 import { parseArgs } from "node:util";
 import { ConfigError } from "../config.js";
+import { alertFromFile, cancelAlertCommand, listAlertsCommand, quizStatsCommand } from "./alerts.js";
 import { type CliIo, openCliContext } from "./context.js";
 import { apiTokenCommand } from "./api-tokens.js";
 import { importDossiers } from "./import-dossiers.js";
@@ -30,7 +31,11 @@ const USAGE = `Cách dùng / usage: npm run cli -- <lệnh>
   delivery [--days N]                                   nhật ký gửi tin tự động (mặc định: hôm nay)
   deadlines                                             hạn các báo cáo định kỳ
   deadlines set MÃ NGÀY/THÁNG                           đổi hạn một báo cáo (ví dụ: deadlines set q1 05/03)
-  audit [--limit N]                                     nhật ký kiểm tra gần nhất`;
+  audit [--limit N]                                     nhật ký kiểm tra gần nhất
+  alert --file TỆP [--dry-run]                          gửi cảnh báo ATTT từ tệp JSON (xem README)
+  alert cancel SỐ                                       hủy một cảnh báo
+  alerts [SỐ]                                           tình trạng các cảnh báo (hoặc của một cảnh báo)
+  quiz-stats [--since YYYY-MM-DD]                       tỷ lệ tham gia, trả lời đúng trắc nghiệm mẹo ATTT theo đơn vị`;
 
 export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
   const err = io.err ?? ((l: string) => process.stderr.write(`${l}\n`));
@@ -45,6 +50,8 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
         hours: { type: "string" },
         unit: { type: "string" },
         limit: { type: "string" },
+        file: { type: "string" },
+        since: { type: "string" },
         days: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -124,6 +131,16 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
         if (limit === null) return 2;
         return await auditCommand(cli, limit ?? 50);
       }
+      case "alert": {
+        if (sub === "cancel" && arg && /^\d{1,9}$/.test(arg)) return await cancelAlertCommand(cli, Number(arg));
+        if (sub === undefined && values.file) return await alertFromFile(cli, values.file, { dryRun: values["dry-run"]! });
+        return usage();
+      }
+      case "alerts":
+        if (sub !== undefined && !/^\d{1,9}$/.test(sub)) return usage();
+        return await listAlertsCommand(cli, sub === undefined ? undefined : Number(sub));
+      case "quiz-stats":
+        return await quizStatsCommand(cli, values.since);
       default:
         err(cli.t("cli.unknownCommand", { command }));
         return usage();

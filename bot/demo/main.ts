@@ -14,6 +14,7 @@ import { createI18n, translator } from "../i18n.js";
 import { createLogger } from "../logger.js";
 import { OutboxSender } from "../delivery/sender.js";
 import { createInvite } from "../services/invites.js";
+import { syncTipLibrary } from "../services/tips/library.js";
 import { calendarStore } from "../services/working-calendar.js";
 import { roleLabel } from "../services/profile.js";
 import { DEMO_STAFF, loadDemoStaff } from "../seed-data/demo-staff.js";
@@ -33,6 +34,7 @@ async function main() {
   const now = () => new Date();
   await seedPlan2021(db.prisma, now());
   await loadDemoStaff(db.prisma);
+  await syncTipLibrary(db.prisma);
   const logger = createLogger({ level: config.logLevel, destination: process.stderr });
   const i18n = createI18n(config.defaultLocale);
   const t = translator(i18n, config.defaultLocale);

@@ -1,0 +1,142 @@
+// Reminders and escalation for unacknowledged alerts. A recipient whose copy was delivered
+// and who has not pressed "Đã đọc" is reminded `alerts.reminderMinutes` of working time
+// after the copy (or the previous reminder) went out, only within working hours; Khẩn
+// alerts use `alerts.urgentReminderMinutes` of clock time, day and night, ignoring quiet
+// hours. After `alerts.remindersBeforeEscalation` reminders, one more delay without an
+// acknowledgement escalates them to their unit's head (one message per person told).
+// Every step is a conditional update of the recipient row plus an outbox message with a
+// de-duplication key, in one transaction: a rerun never reminds twice.
+import { enqueue } from "../../delivery/outbox.js";
+import type { WorkingCalendar } from "../calendar/index.js";
+import { getSetting } from "../settings.js";
+import { translators } from "./broadcast.js";
+import { type AlertDeps, isUrgent } from "./model.js";
+import { escalationNotice, reminderCopy } from "./render.js";
+
+/** Older alerts are no longer chased. */
+const FOLLOW_DAYS = 14;
+
+export interface ReminderRun {
+  reminded: number;
+  escalated: number;
+  escalationMessages: number;
+}
+
+export async function runAlertReminders(deps: AlertDeps & { calendar: WorkingCalendar }, now: Date): Promise<ReminderRun> {
+  const { db, calendar } = deps;
+  const run: ReminderRun = { reminded: 0, escalated: 0, escalationMessages: 0 };
+  const [normalMinutes, urgentMinutes, maxReminders] = await Promise.all([
+    getSetting(db, "alerts.reminderMinutes"),
+    getSetting(db, "alerts.urgentReminderMinutes"),
+    getSetting(db, "alerts.remindersBeforeEscalation"),
+  ]);
+  const alerts = await db.securityAlert.findMany({
+    where: { status: "sent", corrections: { none: {} }, sentAt: { gte: new Date(now.getTime() - FOLLOW_DAYS * 86_400_000) } },
+    orderBy: { id: "asc" },
+  });
+  const inWorkingTime = calendar.isWorkingTime(now);
+  const tr = translators(deps);
+  for (const alert of alerts) {
+    const urgent = isUrgent(alert.severity);
+    if (!urgent && !inWorkingTime) continue;
+    const due = (base: Date) =>
+      urgent ? new Date(base.getTime() + urgentMinutes * 60_000) : calendar.addWorkingHours(base, normalMinutes / 60);
+    const open = await db.alertRecipient.findMany({
+      where: { alertId: alert.id, ackAt: null, escalatedAt: null },
+      include: { staff: { select: { fullName: true, locale: true } } },
+      orderBy: { id: "asc" },
+    });
+    if (open.length === 0) continue;
+    const copies = await db.outboxMessage.findMany({
+      where: { refType: "alert", refId: alert.id, kind: "alert", status: "sent", staffId: { in: open.map((r) => r.staffId) } },
+      select: { staffId: true, sentAt: true },
+    });
+    const deliveredAt = new Map(copies.map((c) => [c.staffId, c.sentAt]));
+    const ready = open.filter((r) => {
+      const base = r.lastRemindedAt ?? deliveredAt.get(r.staffId);
+      return base && due(base) <= now;
+    });
+    if (ready.length === 0) continue;
+    const toRemind = ready.filter((r) => r.reminders < maxReminders);
+    const toEscalate = ready.filter((r) => r.reminders >= maxReminders);
+    const opts = { now, timeZone: deps.timeZone };
+
+    await db.$transaction(
+      async (tx) => {
+        for (const r of toRemind) {
+          const n = r.reminders + 1;
+          const claimed = await tx.alertRecipient.updateMany({
+            where: { id: r.id, reminders: r.reminders, ackAt: null },
+            data: { reminders: n, lastRemindedAt: now },
+          });
+          if (claimed.count === 0) continue;
+          await enqueue(
+            tx,
+            {
+              dedupKey: `alert:${alert.id}:remind:${n}:${r.staffId}`,
+              kind: "alert-reminder",
+              staffId: r.staffId,
+              payload: reminderCopy(tr(r.staff.locale), alert, r.id, n, deps.timeZone, now),
+              urgent,
+              refType: "alert",
+              refId: alert.id,
+            },
+            opts,
+          );
+          run.reminded++;
+        }
+
+        const escalated: typeof toEscalate = [];
+        for (const r of toEscalate) {
+          const claimed = await tx.alertRecipient.updateMany({ where: { id: r.id, ackAt: null, escalatedAt: null }, data: { escalatedAt: now } });
+          if (claimed.count) escalated.push(r);
+        }
+        run.escalated += escalated.length;
+        if (escalated.length === 0) return;
+        // Who hears about each person: the heads of their unit (not themselves); failing
+        // that, whoever sent the alert; failing that, the office.
+        const unitIds = [...new Set(escalated.map((r) => r.unitId).filter((u): u is number => u !== null))];
+        const [heads, office, units] = await Promise.all([
+          tx.staff.findMany({ where: { active: true, role: "truong_phong", unitId: { in: unitIds } }, select: { id: true, unitId: true, locale: true } }),
+          tx.staff.findMany({ where: { active: true, role: "van_phong" }, select: { id: true, unitId: true, locale: true } }),
+          tx.unit.findMany({ where: { id: { in: unitIds } }, select: { id: true, name: true } }),
+        ]);
+        const creator = alert.createdById !== null ? await tx.staff.findUnique({ where: { id: alert.createdById }, select: { id: true, unitId: true, locale: true, active: true } }) : null;
+        // One message per person told, whatever the number of units concerned.
+        const batches = new Map<number, { target: { id: number; locale: string | null }; people: typeof escalated }>();
+        for (const r of escalated) {
+          let targets = heads.filter((h) => h.unitId === r.unitId && h.id !== r.staffId);
+          if (targets.length === 0 && creator?.active && creator.id !== r.staffId) targets = [creator];
+          if (targets.length === 0) targets = office.filter((o) => o.id !== r.staffId);
+          for (const target of targets) {
+            const batch = batches.get(target.id) ?? { target, people: [] };
+            batch.people.push(r);
+            batches.set(target.id, batch);
+          }
+        }
+        const unitName = (id: number | null) => units.find((u) => u.id === id)?.name ?? "";
+        for (const [targetId, b] of batches) {
+          const unitIdsOf = [...new Set(b.people.map((p) => p.unitId))];
+          const several = unitIdsOf.length > 1;
+          const names = b.people.map((p) => (several ? `${p.staff.fullName} (${unitName(p.unitId)})` : p.staff.fullName));
+          const res = await enqueue(
+            tx,
+            {
+              dedupKey: `alert:${alert.id}:esc:${targetId}:${b.people[0]!.id}`,
+              kind: "alert-escalation",
+              staffId: targetId,
+              payload: escalationNotice(tr(b.target.locale), alert, unitIdsOf.map(unitName).join(", "), names, maxReminders),
+              urgent,
+              refType: "alert",
+              refId: alert.id,
+            },
+            opts,
+          );
+          if (res.status === "queued") run.escalationMessages++;
+        }
+      },
+      { timeout: 120_000, maxWait: 30_000 },
+    );
+  }
+  return run;
+}
