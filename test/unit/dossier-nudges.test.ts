@@ -121,6 +121,19 @@ describe("dossier reminders over a week with a holiday", () => {
     expect(delivered).toHaveLength(3 + 3 + 3 + 1 + 1);
   });
 
+  it("tells a head about all of the unit's overdue dossiers in one message a day", async () => {
+    for (let i = 1; i <= 20; i++) await createDossier(`HS-${String(i).padStart(2, "0")}`, "KH02", "2025-08-29");
+    expect(await runAt(vn("2025-09-03", "09:00"))).toMatchObject({ nudges: 20, escalationsToHeads: 1 });
+    const [head] = to("KH01");
+    expect(to("KH01")).toHaveLength(1);
+    for (const code of ["HS-01", "HS-15"]) expect(head!.text).toContain(code);
+    expect(head!.text).not.toContain("HS-16");
+    expect(head!.text).toContain("… và 5 hồ sơ quá hạn khác: xem /hoso quahan");
+    expect(head!.buttons).toHaveLength(6);
+    await runAt(vn("2025-09-03", "14:00"));
+    expect(to("KH01")).toHaveLength(1);
+  });
+
   it("follows the office's thresholds and hours", async () => {
     await createDossier("HS-1", "KH02", "2025-08-29");
     const now = vn("2025-09-03", "08:00");

@@ -4,7 +4,7 @@
 //    overdue: at most once per working day per dossier, unless they asked to be reminded later;
 //  - to the head of the dossier's unit once it is overdue by dossiers.escalateToHeadAfterDays
 //    working days (default 1), and to lãnh đạo Sở from dossiers.escalateToLeadersAfterDays
-//    (default 3): at most once per working day per dossier and person.
+//    (default 3): one message per person and working day listing their overdue dossiers.
 // Only inside office hours of a working day: nothing is recorded at night, at lunch or on a
 // holiday, whatever calls this.
 import type { i18n as I18n } from "i18next";
@@ -37,6 +37,23 @@ export interface NudgeSummary {
 
 type Recipient = { id: number; locale: string | null };
 
+type DossierRow = { id: number; code: string; handlerRaw: string | null; handler: { fullName: string } | null; unit: { name: string } | null };
+interface Escalated {
+  d: DossierRow;
+  common: (t: Translate) => Record<string, string>;
+  footer: (t: Translate) => string;
+}
+
+/** Dossiers listed in full in one escalation message (the rest are counted) and their buttons. */
+const MAX_LISTED = 15;
+const MAX_BUTTONS = 6;
+
+function chunk<T>(xs: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+  return out;
+}
+
 export async function recordDossierNudges(deps: NudgeDeps, now: Date): Promise<NudgeSummary> {
   const { db, calendar } = deps;
   const summary: NudgeSummary = { nudges: 0, escalationsToHeads: 0, escalationsToLeaders: 0, duplicates: 0, unreachable: 0, snoozed: 0 };
@@ -62,6 +79,13 @@ export async function recordDossierNudges(deps: NudgeDeps, now: Date): Promise<N
     let t = translators.get(locale);
     if (!t) translators.set(locale, (t = translator(deps.i18n, locale)));
     return t;
+  };
+  const escalations = new Map<string, { to: Recipient; kind: "head" | "leaders"; items: Escalated[] }>();
+  const addEscalation = (to: Recipient, kind: "head" | "leaders", item: Escalated) => {
+    const key = `${kind}:${to.id}`;
+    const entry = escalations.get(key) ?? { to, kind, items: [] };
+    entry.items.push(item);
+    escalations.set(key, entry);
   };
   const count = (res: EnqueueResult, field: "nudges" | "escalationsToHeads" | "escalationsToLeaders") => {
     if (res.status === "queued") summary[field]++;
@@ -106,33 +130,46 @@ export async function recordDossierNudges(deps: NudgeDeps, now: Date): Promise<N
       }
     }
     if (standing.kind !== "overdue") continue;
-    const escalate = async (to: Recipient, kind: "head" | "leaders") => {
-      const t = tFor(to);
-      const title = kind === "head" ? t("dossiers.escalation.head") : t("dossiers.escalation.leaders", { days: leadersAfter });
-      const body = t("dossiers.escalation.body", { ...common(t), unit: d.unit?.name ?? "", handler: d.handler?.fullName ?? d.handlerRaw ?? t("dossiers.noHandler") });
-      const buttons: OutboxButton[][] = [[{ text: t("dossiers.buttons.view"), data: `hoso:view:${d.id}` }]];
-      if (kind === "head") buttons[0]!.push({ text: t("dossiers.buttons.apology"), data: `xinloi:make:${d.id}` });
-      const res = await enqueue(
-        db,
-        {
-          dedupKey: `dossier-escalate-${kind}:${d.id}:${today}:${to.id}`,
-          kind: "escalation",
-          staffId: to.id,
-          payload: { text: `${title}\n${body}${footer(t)}`, buttons },
-          refType: "dossier",
-          refId: d.id,
-        },
-        { now, timeZone: deps.timeZone },
-      );
-      count(res, kind === "head" ? "escalationsToHeads" : "escalationsToLeaders");
-    };
+    const item: Escalated = { d, common, footer };
     // The handler already had the nudge: a head handling the dossier is not escalated to.
     if (reached(standing, headAfter)) {
-      for (const head of staff) if (head.role === "truong_phong" && head.unitId === d.unitId && head.id !== d.handlerId) await escalate(head, "head");
+      for (const head of staff) if (head.role === "truong_phong" && head.unitId === d.unitId && head.id !== d.handlerId) addEscalation(head, "head", item);
     }
     if (reached(standing, leadersAfter)) {
-      for (const leader of leaders) if (leader.id !== d.handlerId) await escalate(leader, "leaders");
+      for (const leader of leaders) if (leader.id !== d.handlerId) addEscalation(leader, "leaders", item);
     }
+  }
+
+  // One escalation message per person and day, listing their dossiers: a head or a leader with
+  // many overdue dossiers gets one message, not one per dossier.
+  for (const { to, kind, items } of escalations.values()) {
+    const t = tFor(to);
+    const title = kind === "head" ? t("dossiers.escalation.head") : t("dossiers.escalation.leaders", { days: leadersAfter });
+    const shown = items.slice(0, MAX_LISTED);
+    const bodies = shown.map(({ d, common }) =>
+      t("dossiers.escalation.body", { ...common(t), unit: d.unit?.name ?? "", handler: d.handler?.fullName ?? d.handlerRaw ?? t("dossiers.noHandler") }),
+    );
+    if (items.length > shown.length) bodies.push(t("dossiers.escalation.more", { count: items.length - shown.length }));
+    const buttons: OutboxButton[][] =
+      items.length === 1
+        ? [[{ text: t("dossiers.buttons.view"), data: `hoso:view:${items[0]!.d.id}` }, ...(kind === "head" ? [{ text: t("dossiers.buttons.apology"), data: `xinloi:make:${items[0]!.d.id}` }] : [])]]
+        : chunk(
+            shown.slice(0, MAX_BUTTONS).map(({ d }) => ({ text: `${t("dossiers.buttons.view")} ${d.code}`.slice(0, 60), data: `hoso:view:${d.id}` })),
+            2,
+          );
+    const res = await enqueue(
+      db,
+      {
+        dedupKey: `dossier-escalate-${kind}:${today}:${to.id}`,
+        kind: "escalation",
+        staffId: to.id,
+        payload: { text: `${title}\n${bodies.join("\n\n")}${items[0]!.footer(t)}`, buttons },
+        refType: "dossier",
+        ...(items.length === 1 ? { refId: items[0]!.d.id } : {}),
+      },
+      { now, timeZone: deps.timeZone },
+    );
+    count(res, kind === "head" ? "escalationsToHeads" : "escalationsToLeaders");
   }
   return summary;
 }
