@@ -14,7 +14,6 @@ import { atLocal } from "../services/time.js";
 import { quizStats } from "../services/tips/quiz.js";
 import { createI18n } from "../i18n.js";
 import type { CliContext } from "./context.js";
-import { htmlToTerminal } from "./terminal-text.js";
 
 function deps(cli: CliContext): AlertDeps {
   return { db: cli.db.prisma, i18n: createI18n(cli.config.defaultLocale), timeZone: cli.config.timezone, defaultLocale: cli.config.defaultLocale };
@@ -24,28 +23,25 @@ function actor(cli: CliContext): AlertActor {
   return { actor: cli.actor, staffId: null, role: null };
 }
 
-/** Telegram HTML of the shared views (and escaped interpolations), as plain terminal text. */
-const plain = (html: string) => htmlToTerminal(html, false);
-
 export async function alertFromFile(cli: CliContext, file: string, opts: { dryRun: boolean }): Promise<number> {
   let text: string;
   try {
     text = await readFile(file, "utf8");
   } catch (e) {
-    cli.err(plain(cli.t("cli.alert.unreadable", { file, error: (e as Error).message })));
+    cli.err(cli.t("cli.alert.unreadable", { file, error: (e as Error).message }));
     return 1;
   }
   const parsed = await parseAlertFile(cli.db.prisma, text);
   if (!parsed.ok) {
-    cli.err(plain(cli.t("cli.alert.invalid", { file })));
-    for (const problem of parsed.problems) cli.err(plain(cli.t("cli.alert.problem", { problem })));
-    cli.err(plain(cli.t("cli.nothingWritten")));
+    cli.err(cli.t("cli.alert.invalid", { file }));
+    for (const problem of parsed.problems) cli.err(cli.t("cli.alert.problem", { problem }));
+    cli.err(cli.t("cli.nothingWritten"));
     return 1;
   }
   const { draft } = parsed;
   if (opts.dryRun) {
     const preview = await previewAlert(deps(cli), draft, cli.t, cli.now);
-    cli.out(plain(cli.t("cli.alert.dryRun", { severity: severityLabel(cli.t, draft.severity), title: draft.title, count: preview.recipients, unreachable: preview.unreachable })));
+    cli.out(cli.t("cli.alert.dryRun", { severity: severityLabel(cli.t, draft.severity), title: draft.title, count: preview.recipients, unreachable: preview.unreachable }));
     return 0;
   }
   const res = draft.correctionOfId
@@ -53,20 +49,20 @@ export async function alertFromFile(cli: CliContext, file: string, opts: { dryRu
     : await broadcastAlert(deps(cli), draft, actor(cli), cli.now);
   switch (res.status) {
     case "sent":
-      cli.out(plain(cli.t("cli.alert.sent", { number: res.alertId, severity: severityLabel(cli.t, draft.severity), queued: res.queued, recipients: res.recipients, unreachable: res.unreachable })));
+      cli.out(cli.t("cli.alert.sent", { number: res.alertId, severity: severityLabel(cli.t, draft.severity), queued: res.queued, recipients: res.recipients, unreachable: res.unreachable }));
       return 0;
     case "duplicate":
-      cli.out(plain(cli.t("cli.alert.duplicate", { ref: draft.externalRef ?? "", number: res.alertId })));
+      cli.out(cli.t("cli.alert.duplicate", { ref: draft.externalRef ?? "", number: res.alertId }));
       return 0;
     case "invalid":
-      cli.err(plain(cli.t("cli.alert.invalid", { file })));
-      for (const problem of res.problems) cli.err(plain(cli.t("cli.alert.problem", { problem })));
+      cli.err(cli.t("cli.alert.invalid", { file }));
+      for (const problem of res.problems) cli.err(cli.t("cli.alert.problem", { problem }));
       return 1;
     case "not-found":
-      cli.err(plain(cli.t("cli.alert.notFound", { number: draft.correctionOfId ?? 0 })));
+      cli.err(cli.t("cli.alert.notFound", { number: draft.correctionOfId ?? 0 }));
       return 1;
     case "not-correctable":
-      cli.err(plain(cli.t("alerts.status.cannotCorrect", { number: draft.correctionOfId ?? 0 })));
+      cli.err(cli.t("alerts.status.cannotCorrect", { number: draft.correctionOfId ?? 0 }));
       return 1;
     case "denied":
       return 1;
@@ -76,10 +72,10 @@ export async function alertFromFile(cli: CliContext, file: string, opts: { dryRu
 export async function cancelAlertCommand(cli: CliContext, number: number): Promise<number> {
   const res = await cancelAlert(deps(cli), number, actor(cli), cli.now);
   if (res.status === "cancelled") {
-    cli.out(plain(cli.t("cli.alert.cancelled", { number, stopped: res.stopped, notified: res.notified })));
+    cli.out(cli.t("cli.alert.cancelled", { number, stopped: res.stopped, notified: res.notified }));
     return 0;
   }
-  cli.err(plain(cli.t(res.status === "already-cancelled" ? "cli.alert.alreadyCancelled" : "cli.alert.notFound", { number })));
+  cli.err(cli.t(res.status === "already-cancelled" ? "cli.alert.alreadyCancelled" : "cli.alert.notFound", { number }));
   return 1;
 }
 
@@ -88,18 +84,18 @@ export async function listAlertsCommand(cli: CliContext, number: number | undefi
   if (number !== undefined) {
     const summary = await alertSummary(db, number);
     if (!summary) {
-      cli.err(plain(cli.t("cli.alert.notFound", { number })));
+      cli.err(cli.t("cli.alert.notFound", { number }));
       return 1;
     }
     const rollup = summary.requireRemediation ? await remediationRollup(db, number) : null;
     // The terminal has no message limit: every name is listed.
-    cli.out(plain(alertDetailView(cli.t, summary, await ackStatus(db, number), rollup, cli.config.timezone, Number.POSITIVE_INFINITY)));
+    cli.out(alertDetailView(cli.t, summary, await ackStatus(db, number), rollup, cli.config.timezone, Number.POSITIVE_INFINITY));
     return 0;
   }
   const days = 30;
   const alerts = await recentAlerts(db, new Date(cli.now.getTime() - days * 86_400_000), 100);
   const rollups = new Map(await Promise.all(alerts.filter((a) => a.requireRemediation).map(async (a) => [a.id, await remediationRollup(db, a.id)] as const)));
-  cli.out(plain(alertListView(cli.t, alerts, rollups, days, cli.config.timezone)));
+  cli.out(alertListView(cli.t, alerts, rollups, days, cli.config.timezone));
   return 0;
 }
 
@@ -110,7 +106,7 @@ export async function quizStatsCommand(cli: CliContext, since: string | undefine
   }
   const stats = await quizStats(cli.db.prisma, since ? { since: atLocal(since, "00:00", cli.config.timezone) } : {});
   const t = cli.t;
-  cli.out(plain(t("cli.quiz.title", { since: since ? t("cli.quiz.since", { date: since }) : "" })));
+  cli.out(t("cli.quiz.title", { since: since ? t("cli.quiz.since", { date: since }) : "" }));
   const line = (u: (typeof stats.units)[number] | (typeof stats)["total"]) => ({
     participants: u.participants,
     staff: u.staff,
@@ -119,7 +115,7 @@ export async function quizStatsCommand(cli: CliContext, since: string | undefine
     participation: rate(t, u.answers, u.quizzesDelivered),
     correct: rate(t, u.correct, u.answers),
   });
-  for (const u of stats.units) cli.out(plain(t("cli.quiz.line", { unit: u.unitName, ...line(u) })));
-  cli.out(plain(t("cli.quiz.total", line(stats.total))));
+  for (const u of stats.units) cli.out(t("cli.quiz.line", { unit: u.unitName, ...line(u) }));
+  cli.out(t("cli.quiz.total", line(stats.total)));
   return 0;
 }

@@ -8,6 +8,7 @@ import { type Database, openDatabase } from "../db/client.js";
 import { migrate } from "../db/migrate.js";
 import { seedPlan2021 } from "../db/seed.js";
 import { createI18n, type Translate, translator } from "../i18n.js";
+import { htmlToTerminal } from "./terminal-text.js";
 import { syncTipLibrary } from "../services/tips/library.js";
 
 export interface CliContext {
@@ -48,8 +49,10 @@ export async function openCliContext(io: CliIo): Promise<CliContext> {
     config,
     db,
     t: translator(i18n, config.defaultLocale),
-    out: (line = "") => (io.out ?? ((l: string) => process.stdout.write(`${l}\n`)))(line),
-    err: (line) => (io.err ?? ((l: string) => process.stderr.write(`${l}\n`)))(line),
+    // Messages are shared with the chat, so they are Telegram HTML (escaped values, a few tags):
+    // the terminal gets plain text.
+    out: (line = "") => (io.out ?? ((l: string) => process.stdout.write(`${l}\n`)))(htmlToTerminal(line, false)),
+    err: (line) => (io.err ?? ((l: string) => process.stderr.write(`${l}\n`)))(htmlToTerminal(line, false)),
     actor: `cli:${user}`,
     now,
     hasToken: Boolean(env.BOT_TOKEN?.trim()),

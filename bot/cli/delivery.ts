@@ -6,14 +6,13 @@ import { deliveryReport } from "../services/delivery-log.js";
 import { parseDayMonth, setDeadlineDate, upcomingDeadline } from "../services/report-deadlines.js";
 import { atLocal, localParts } from "../services/time.js";
 import type { CliContext } from "./context.js";
-import { htmlToTerminal } from "./terminal-text.js";
 
 export async function deliveryCommand(cli: CliContext, days: number): Promise<number> {
   const tz = cli.config.timezone;
   const today = localParts(cli.now, tz).date;
   const report = await deliveryReport(cli.db.prisma, atLocal(addDays(today, 1 - days), "00:00", tz), cli.now);
   const period = days === 1 ? cli.t("delivery.periodToday") : cli.t("delivery.periodDays", { days });
-  cli.out(htmlToTerminal(renderDeliveryReport(cli.t, report, period, tz), false));
+  cli.out(renderDeliveryReport(cli.t, report, period, tz));
   return 0;
 }
 

@@ -7,7 +7,6 @@ import { setTaskStatus } from "../services/tasks/status.js";
 import { localParts } from "../services/time.js";
 import { calendarStore } from "../services/working-calendar.js";
 import type { CliContext } from "./context.js";
-import { htmlToTerminal } from "./terminal-text.js";
 
 export async function listTasksCommand(cli: CliContext, unitCode: string | undefined): Promise<number> {
   const db = cli.db.prisma;
@@ -38,7 +37,7 @@ export async function listTasksCommand(cli: CliContext, unitCode: string | undef
     const due = l.recurring ? cli.t("tasks.recurring") : l.dueDate ? formatVnDate(l.dueDate) : cli.t("tasks.noDue");
     const progress = l.percent === null ? cli.t("tasks.noReport") : `${l.percent}%`;
     const status = cli.t(l.status === "closed" ? "cli.tasks.closed" : "cli.tasks.open");
-    cli.out(htmlToTerminal(cli.t("cli.tasks.line", { code: l.code, title: l.title, status, due, lead: lead || "—", progress }), false));
+    cli.out(cli.t("cli.tasks.line", { code: l.code, title: l.title, status, due, lead: lead || "—", progress }));
   }
   return 0;
 }
@@ -46,11 +45,11 @@ export async function listTasksCommand(cli: CliContext, unitCode: string | undef
 export async function taskStatusCommand(cli: CliContext, change: "close" | "reopen", code: string): Promise<number> {
   const res = await setTaskStatus(cli.db.prisma, { actor: cli.actor }, { code }, change, cli.now);
   if (!res.ok) {
-    cli.err(htmlToTerminal(cli.t("cli.tasks.unknown", { code }), false));
+    cli.err(cli.t("cli.tasks.unknown", { code }));
     return 1;
   }
   const params = { code: res.task.code, title: res.task.title, status: cli.t(res.task.status === "closed" ? "cli.tasks.closed" : "cli.tasks.open") };
   const key = !res.changed ? "cli.tasks.unchanged" : change === "close" ? "cli.tasks.closedDone" : "cli.tasks.reopenedDone";
-  cli.out(htmlToTerminal(cli.t(key, params), false));
+  cli.out(cli.t(key, params));
   return 0;
 }

@@ -1,5 +1,6 @@
 // Telegram HTML to terminal text: bold and code kept with ANSI colours (when the terminal
-// supports them), every other tag removed, entities decoded.
+// supports them), Telegram's other tags removed, entities decoded. Only Telegram's tags are
+// touched, so a "<" that is part of the text (a spreadsheet cell, say) survives.
 export function htmlToTerminal(html: string, color: boolean): string {
   const style = (open: string, close: string): [string, string] => (color ? [open, close] : ["", ""]);
   const [b0, b1] = style("\x1b[1m", "\x1b[22m");
@@ -13,7 +14,7 @@ export function htmlToTerminal(html: string, color: boolean): string {
     .replace(/<(code|pre)>/g, c0)
     .replace(/<\/(code|pre)>/g, c1)
     .replace(/<a href="([^"]*)">([^<]*)<\/a>/g, "$2 ($1)")
-    .replace(/<[^>]+>/g, "")
+    .replace(/<\/?(b|strong|i|em|u|ins|s|strike|del|code|pre|a|blockquote|tg-spoiler|span)(\s[^>]*)?>/g, "")
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
     .replace(/&quot;/g, '"')

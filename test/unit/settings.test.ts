@@ -37,3 +37,14 @@ describe("office settings", () => {
     await db.close();
   });
 });
+
+describe("the command line prints plain text", () => {
+  it("decodes what the chat's messages escape (a unit named with &)", async () => {
+    const db = await openDatabase(url);
+    await db.prisma.unit.update({ where: { code: "STTTT" }, data: { name: "Sở TT&TT <tỉnh>" } });
+    await db.close();
+    const { out } = await cli("units");
+    expect(out).toContain("STTTT  Sở TT&TT <tỉnh> (cơ quan phối hợp)");
+    expect(out).not.toContain("&amp;");
+  });
+});
