@@ -30,6 +30,8 @@ export interface BotFlavor {
   t: Translate;
   /** The guided flow this chat is in, if any (see bot/services/flows.ts). */
   flow: FlowSnapshot | null;
+  /** A guided flow left idle too long, noticed on this update (its name), to say so once. */
+  flowExpired: string | null;
   /** The command of this message once a command's checks passed: name and arguments. */
   command: { name: string; args: string } | undefined;
 }

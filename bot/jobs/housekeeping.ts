@@ -1,8 +1,15 @@
 // Nightly tidying: forget handled update ids after Telegram's 24-hour redelivery window
-// (with margin) and drop expired guided flows.
+// (with margin), drop expired guided flows, and keep job records and the outbox from growing
+// for ever (periodic jobs write a record every few minutes). Only old rows go: a slot is only
+// ever run again on its own day, and digests look back to the previous digest only.
 import type { JobDefinition } from "./types.js";
 
-const KEEP_UPDATE_IDS_MS = 3 * 24 * 3600_000;
+const DAY_MS = 24 * 3600_000;
+const KEEP_UPDATE_IDS_MS = 3 * DAY_MS;
+const KEEP_JOB_RUNS_MS = 30 * DAY_MS;
+const KEEP_OUTBOX_MS = 400 * DAY_MS; // a year of delivery log, and some
+
+
 
 export const housekeepingJob: JobDefinition = {
   name: "housekeeping",
@@ -10,6 +17,10 @@ export const housekeepingJob: JobDefinition = {
   async run(now, { db }) {
     const updates = await db.processedUpdate.deleteMany({ where: { at: { lt: new Date(now.getTime() - KEEP_UPDATE_IDS_MS) }, done: true } });
     const flows = await db.flowState.deleteMany({ where: { expiresAt: { lt: now } } });
-    return { processedUpdatesRemoved: updates.count, expiredFlowsRemoved: flows.count };
+    const jobRuns = await db.jobRun.deleteMany({ where: { startedAt: { lt: new Date(now.getTime() - KEEP_JOB_RUNS_MS) }, status: { not: "running" }, job: { not: "seed" } } });
+    const outbox = await db.outboxMessage.deleteMany({
+      where: { createdAt: { lt: new Date(now.getTime() - KEEP_OUTBOX_MS) }, status: { in: ["sent", "cancelled", "failed", "blocked"] } },
+    });
+    return { processedUpdatesRemoved: updates.count, expiredFlowsRemoved: flows.count, jobRunsRemoved: jobRuns.count, outboxRemoved: outbox.count };
   },
 };

@@ -9,6 +9,7 @@ export function contextMiddleware(deps: BotDeps): MiddlewareFn<BotContext> {
     ctx.now = deps.clock();
     ctx.identity = null;
     ctx.flow = null;
+    ctx.flowExpired = null;
     ctx.command = undefined;
     ctx.locale = deps.config.defaultLocale;
     ctx.t = translator(deps.i18n, ctx.locale);

@@ -15,6 +15,7 @@ export function fallbackMiddleware(): MiddlewareFn<BotContext> {
       return;
     }
     const cmd = parseCommand(ctx);
-    await ctx.reply(ctx.t(cmd ? "common.unknownCommand" : "common.freeText"));
+    if (cmd) await ctx.reply(ctx.t("common.unknownCommand"));
+    else await ctx.reply(ctx.t(ctx.flowExpired ? "common.flowExpired" : "common.freeText"));
   };
 }

@@ -3,7 +3,7 @@ import type { MiddlewareFn } from "grammy";
 import type { BotContext } from "../context.js";
 import { isLocale, translator } from "../i18n.js";
 import { findIdentity, reactivateIfBlocked } from "../services/accounts.js";
-import { getFlow } from "../services/flows.js";
+import { readFlow } from "../services/flows.js";
 
 const TOUCH_EVERY_MS = 10 * 60_000;
 
@@ -28,7 +28,11 @@ export function identityMiddleware(): MiddlewareFn<BotContext> {
       if (!identity.lastSeenAt || ctx.now.getTime() - identity.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
         await db.chatAccount.update({ where: { id: identity.id }, data: { lastSeenAt: ctx.now } });
       }
-      if (ctx.chat?.type === "private") ctx.flow = await getFlow(db, identity.id, ctx.now);
+      if (ctx.chat?.type === "private") {
+        const read = await readFlow(db, identity.id, ctx.now);
+        ctx.flow = read.state;
+        ctx.flowExpired = read.expired;
+      }
     }
     return next();
   };

@@ -10,14 +10,24 @@ export interface FlowState {
   data: Record<string, unknown>;
 }
 
-export async function getFlow(db: Db, chatAccountId: number, now: Date): Promise<FlowState | null> {
+export interface ReadFlow {
+  state: FlowState | null;
+  /** The flow that had been left idle too long (reported once, then forgotten). */
+  expired: string | null;
+}
+
+export async function readFlow(db: Db, chatAccountId: number, now: Date): Promise<ReadFlow> {
   const row = await db.flowState.findUnique({ where: { chatAccountId } });
-  if (!row) return null;
+  if (!row) return { state: null, expired: null };
   if (row.expiresAt <= now) {
     await db.flowState.deleteMany({ where: { chatAccountId, expiresAt: { lte: now } } });
-    return null;
+    return { state: null, expired: row.flow };
   }
-  return { flow: row.flow, step: row.step, data: JSON.parse(row.data) as Record<string, unknown> };
+  return { state: { flow: row.flow, step: row.step, data: JSON.parse(row.data) as Record<string, unknown> }, expired: null };
+}
+
+export async function getFlow(db: Db, chatAccountId: number, now: Date): Promise<FlowState | null> {
+  return (await readFlow(db, chatAccountId, now)).state;
 }
 
 export async function setFlow(db: Db, chatAccountId: number, state: FlowState, now: Date, idleMinutes = FLOW_IDLE_MINUTES) {

@@ -170,3 +170,23 @@ describe("robustness", () => {
     expect(msg.chat.id).toBe(user.id);
   });
 });
+
+describe("guided flows left idle", () => {
+  it("say so when the person answers too late, and write nothing", async () => {
+    let now = new Date("2026-11-30T03:00:00Z");
+    const idle = await E2E.start({ clock: () => now });
+    try {
+      const user = await idle.login("KH02");
+      const [ask] = await idle.say(user, "/baocao III.1");
+      expect(textOf(ask)).toContain("III.1");
+      now = new Date(now.getTime() + 16 * 60_000);
+      const [late] = await idle.say(user, "50");
+      expect(textOf(late)).toContain("đã hết hạn vì lâu không có trả lời");
+      expect(await idle.db.progressReport.count()).toBe(0);
+      const [after] = await idle.say(user, "50");
+      expect(textOf(after)).toContain("Trợ lý chỉ hiểu các lệnh");
+    } finally {
+      await idle.stop();
+    }
+  });
+});
