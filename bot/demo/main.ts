@@ -13,10 +13,13 @@ import { seedPlan2021 } from "../db/seed.js";
 import { createI18n, translator } from "../i18n.js";
 import { createLogger } from "../logger.js";
 import { OutboxSender } from "../delivery/sender.js";
+import { JOBS } from "../jobs/index.js";
+import { runSlot } from "../jobs/scheduler.js";
 import { createInvite } from "../services/invites.js";
 import { syncTipLibrary } from "../services/tips/library.js";
 import { calendarStore } from "../services/working-calendar.js";
 import { roleLabel } from "../services/profile.js";
+import { loadDemoDossiers } from "../seed-data/demo-dossiers.js";
 import { DEMO_STAFF, loadDemoStaff } from "../seed-data/demo-staff.js";
 import { DEMO_BOT, type DemoEvent, DemoChat, type DemoUser } from "./demo-chat.js";
 import { htmlToTerminal } from "../cli/terminal-text.js";
@@ -39,6 +42,7 @@ async function main() {
   const i18n = createI18n(config.defaultLocale);
   const t = translator(i18n, config.defaultLocale);
   const calendar = calendarStore(db.prisma, config.timezone);
+  await loadDemoDossiers(db.prisma, await calendar.get(), now(), config.timezone);
   let sender: OutboxSender | undefined;
   const { bot } = createBot(
     config,
@@ -74,8 +78,22 @@ async function main() {
     return next.value.trim();
   };
 
+  // Scheduled jobs on demand: the digest, reminders, tips... are the same functions the
+  // scheduler runs; their messages reach the chat of whoever they are for.
+  const jobDeps = { db: db.prisma, config, logger, i18n, calendar, wakeSender: () => sender?.wake() };
+  const runJobNow = async (name: string) => {
+    const job = JOBS.find((j) => j.name === name);
+    if (!job) {
+      write(dim(`Việc định kỳ: ${JOBS.map((j) => j.name).join(", ")}. Gõ !viec <tên> để chạy ngay.`));
+      return;
+    }
+    const outcome = await runSlot(job, `demo-${Date.now()}`, now(), jobDeps, "demo");
+    await sender!.drain();
+    write(dim(`(${job.name}: ${outcome === "skipped" ? "hôm nay không phải ngày làm việc" : outcome}; tin gửi cho người khác không hiện ở đây)`));
+  };
+
   write("Trợ lý công vụ Sở KH&CN — chạy thử cục bộ (không cần token, không dùng mạng).");
-  write(dim("Gõ lệnh như trong Telegram (/trogiup, /caidat ...); gõ số để bấm nút; !doi để đổi người; !thoat để thoát."));
+  write(dim("Gõ lệnh như trong Telegram (/trogiup, /caidat ...); gõ số để bấm nút; !doi để đổi người; !viec để chạy việc định kỳ (bản tin, nhắc việc); !thoat để thoát."));
   let user: DemoUser | undefined;
   let name = "";
   const pick = async (): Promise<boolean> => {
@@ -110,6 +128,10 @@ async function main() {
       if (!line) continue;
       if (line === "!doi") {
         if (!(await pick())) break;
+        continue;
+      }
+      if (line === "!viec" || line.startsWith("!viec ")) {
+        await runJobNow(line.slice(5).trim());
         continue;
       }
       if (/^\d+$/.test(line) && lastButtons) {

@@ -83,8 +83,9 @@ export const PLAN_2021 = {
 };
 
 // Section III gives no unit or date per task: section VI.1 makes every phòng/đơn vị carry
-// the plan out in its own unit and VI.3 makes Văn phòng Sở follow it up; the plan covers
-// the year 2021. Those are the lead units and the due date recorded here, with the note.
+// the plan out in its own unit and VI.3 makes Văn phòng Sở follow it up. Those are the lead
+// units recorded here, with the note. No due date is invented: the plan's timing ("in 2021",
+// without a deadline of its own) is kept as the task's timing note.
 const ALL_UNITS_NOTE = "Các phòng, đơn vị thuộc Sở (mục VI.1); Văn phòng Sở theo dõi, đôn đốc (mục VI.3)";
 const YEAR_TIMING = "Trong năm 2021 (kế hoạch không nêu thời hạn riêng)";
 
@@ -105,7 +106,7 @@ function sectionIII(
     lead: [...INTERNAL_UNITS],
     coord,
     leadNote: ALL_UNITS_NOTE,
-    dueDate: "2021-12-31",
+    dueDate: null,
     recurring: false,
     timingNote: YEAR_TIMING,
   };

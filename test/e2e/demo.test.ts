@@ -36,3 +36,14 @@ describe("npm run demo", () => {
     expect(out).toContain("Tạm biệt!");
   }, 60_000);
 });
+
+describe("npm run demo with dossiers and scheduled jobs", () => {
+  it("shows demo dossiers and runs the daily digest on demand", async () => {
+    const { code, out } = await demo(["3", "/hoso", "!viec", "!viec daily-digest", "!thoat", ""].join("\n"));
+    expect(code).toBe(0);
+    expect(out).toContain("000.00.15.H48-261101-0001");
+    expect(out).toMatch(/quá hạn \d ngày làm việc/); // 2 on a working day, fewer at a weekend
+    expect(out).toContain("daily-digest");
+    expect(out).toMatch(/Bản tin ngày|hôm nay không phải ngày làm việc/);
+  }, 60_000);
+});
