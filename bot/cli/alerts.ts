@@ -9,7 +9,7 @@ import type { AlertActor, AlertDeps } from "../services/alerts/model.js";
 import { severityLabel } from "../services/alerts/render.js";
 import { remediationRollup } from "../services/alerts/remediation.js";
 import { ackStatus, alertSummary, recentAlerts } from "../services/alerts/status.js";
-import { alertDetailView, alertListView, rate } from "../services/alerts/status-view.js";
+import { alertDetailView, alertListView, quizFigures } from "../services/alerts/status-view.js";
 import { atLocal } from "../services/time.js";
 import { quizStats } from "../services/tips/quiz.js";
 import { createI18n } from "../i18n.js";
@@ -107,15 +107,7 @@ export async function quizStatsCommand(cli: CliContext, since: string | undefine
   const stats = await quizStats(cli.db.prisma, since ? { since: atLocal(since, "00:00", cli.config.timezone) } : {});
   const t = cli.t;
   cli.out(t("cli.quiz.title", { since: since ? t("cli.quiz.since", { date: since }) : "" }));
-  const line = (u: (typeof stats.units)[number] | (typeof stats)["total"]) => ({
-    participants: u.participants,
-    staff: u.staff,
-    answers: u.answers,
-    delivered: u.quizzesDelivered,
-    participation: rate(t, u.answers, u.quizzesDelivered),
-    correct: rate(t, u.correct, u.answers),
-  });
-  for (const u of stats.units) cli.out(t("cli.quiz.line", { unit: u.unitName, ...line(u) }));
-  cli.out(t("cli.quiz.total", line(stats.total)));
+  for (const u of stats.units) cli.out(t("cli.quiz.line", { unit: u.unitName, ...quizFigures(t, u) }));
+  cli.out(t("cli.quiz.total", quizFigures(t, stats.total)));
   return 0;
 }

@@ -107,29 +107,27 @@ export function remediationLines(t: Translate, r: RemediationRollup, timeZone: s
   return lines;
 }
 
+/** The figures of one unit's (or the department's) quiz line, rates formatted. */
+export function quizFigures(t: Translate, u: QuizStats["total"]) {
+  return {
+    participants: u.participants,
+    staff: u.staff,
+    answers: u.answers,
+    delivered: u.quizzesDelivered,
+    participation: rate(t, u.answers, u.quizzesDelivered),
+    correct: rate(t, u.correct, u.answers),
+  };
+}
+
 export function quizSummaryLine(t: Translate, s: QuizStats): string {
-  return t("alerts.status.quizLine", {
-    participants: s.total.participants,
-    answers: s.total.answers,
-    delivered: s.total.quizzesDelivered,
-    participation: rate(t, s.total.answers, s.total.quizzesDelivered),
-    correct: rate(t, s.total.correct, s.total.answers),
-  });
+  return t("alerts.status.quizLine", quizFigures(t, s.total));
 }
 
 export function quizUnitsView(t: Translate, s: QuizStats): string {
   const lines = [t("alerts.status.quizTitle")];
   for (const u of s.units) {
     lines.push(
-      t("alerts.status.quizUnitLine", {
-        unit: u.unitName,
-        participants: u.participants,
-        staff: u.staff,
-        answers: u.answers,
-        delivered: u.quizzesDelivered,
-        participation: rate(t, u.answers, u.quizzesDelivered),
-        correct: rate(t, u.correct, u.answers),
-      }),
+      t("alerts.status.quizUnitLine", { unit: u.unitName, ...quizFigures(t, u) }),
     );
   }
   lines.push("", quizSummaryLine(t, s));

@@ -213,6 +213,19 @@ function sameInstant(a: Date | null, b: Date | null): boolean {
   return (a?.getTime() ?? null) === (b?.getTime() ?? null);
 }
 
+/** The fields the one-stop system owns, written as exported on create and on update. */
+function exportedFields(row: DossierRow) {
+  return {
+    procedureName: row.procedureName,
+    applicant: row.applicant,
+    unitId: row.unitId,
+    handlerId: row.handlerId,
+    handlerRaw: row.handlerRaw,
+    receivedAt: row.receivedAt,
+    dueAt: row.dueAt,
+  };
+}
+
 export async function applyDossierImport(db: Db, plan: DossierImportPlan, opts: ApplyOptions): Promise<DossierImportSummary> {
   if (plan.problems.length > 0) throw new Error("refusing to apply an import with problems");
   // Two pushes of the same new dossier, or a "Đã xử lý" in the chat during an import: the
@@ -246,13 +259,7 @@ async function applyOnce(db: Db, plan: DossierImportPlan, opts: ApplyOptions): P
             await tx.dossier.create({
               data: {
                 code: row.code,
-                procedureName: row.procedureName,
-                applicant: row.applicant,
-                unitId: row.unitId,
-                handlerId: row.handlerId,
-                handlerRaw: row.handlerRaw,
-                receivedAt: row.receivedAt,
-                dueAt: row.dueAt,
+                ...exportedFields(row),
                 status,
                 statusRaw: row.statusRaw,
                 returnedAt: row.returnedAt,
@@ -283,13 +290,7 @@ async function applyOnce(db: Db, plan: DossierImportPlan, opts: ApplyOptions): P
           const written = await tx.dossier.updateMany({
             where: { id: prev.id, status: prev.status, pausedAt: prev.pausedAt, handledReportedAt: prev.handledReportedAt },
             data: {
-              procedureName: row.procedureName,
-              applicant: row.applicant,
-              unitId: row.unitId,
-              handlerId: row.handlerId,
-              handlerRaw: row.handlerRaw,
-              receivedAt: row.receivedAt,
-              dueAt: row.dueAt,
+              ...exportedFields(row),
               status: next.status,
               statusRaw: next.statusRaw,
               returnedAt: next.returnedAt,

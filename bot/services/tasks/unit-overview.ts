@@ -6,21 +6,11 @@ import { seesUnit } from "../roles.js";
 import { getSetting } from "../settings.js";
 import type { Viewer } from "./access.js";
 import { compareTaskCodes } from "./codes.js";
-import type { DueMark } from "./due.js";
-import { describeTasks, type TaskEnv } from "./queries.js";
+import { describeTasks, type TaskEnv, type TaskLine } from "./queries.js";
 
-export interface UnitTaskLine {
-  id: number;
-  code: string;
-  title: string;
+/** A task as /donvi lists it: the unit's own progress, and the unit's part in the task. */
+export interface UnitTaskLine extends Omit<TaskLine, "group"> {
   role: "lead" | "coord";
-  percent: number | null;
-  reportedAt: Date | null;
-  dueDate: string | null;
-  recurring: boolean;
-  status: string;
-  mark: DueMark;
-  days: number | null;
 }
 
 export interface StaleReporter {
