@@ -54,9 +54,16 @@ async function main() {
   sender.start();
   await bot.init();
 
+  let user: DemoUser | undefined;
+  let name = "";
   let lastButtons: { messageId: number; buttons: InlineKeyboardButton[] } | undefined;
   const show = (e: DemoEvent) => {
     if (e.kind === "notice") return write(dim(`  ⓘ ${e.text}`));
+    // Someone else's message (a head told of a report, a reminder...): only say that it went.
+    if (user && e.chatId !== user.id) {
+      const other = DEMO_STAFF[e.chatId - 100_001];
+      return write(dim(`  📨 (một tin tự động được gửi tới ${other?.fullName ?? "người dùng khác"})`));
+    }
     if (e.kind === "document") return write(`🤖 📎 ${e.fileName}${e.caption ? ` — ${e.caption}` : ""}`);
     write(`${e.kind === "edit" ? "🤖 (sửa) " : "🤖 "}${htmlToTerminal(e.html, color).replace(/\n/g, "\n   ")}`);
     const flat = e.buttons.flat();
@@ -94,8 +101,6 @@ async function main() {
 
   write("Trợ lý công vụ Sở KH&CN — chạy thử cục bộ (không cần token, không dùng mạng).");
   write(dim("Gõ lệnh như trong Telegram (/trogiup, /caidat ...); gõ số để bấm nút; !doi để đổi người; !viec để chạy việc định kỳ (bản tin, nhắc việc); !thoat để thoát."));
-  let user: DemoUser | undefined;
-  let name = "";
   const pick = async (): Promise<boolean> => {
     write("\nChọn người dùng thử:");
     DEMO_STAFF.forEach((s, i) => write(`  ${i + 1}. ${s.fullName} (${s.code}, ${roleLabel(t, s.role)}, ${s.unit})`));
