@@ -48,6 +48,7 @@ function forApi(p: ImportProblem) {
 }
 
 export function dossierIngestRoute(deps: IngestDeps): Route {
+  const deniedAuditedAt = new Map<string, number>();
   return {
     method: "POST",
     path: DOSSIER_INGEST_PATH,
@@ -58,7 +59,14 @@ export function dossierIngestRoute(deps: IngestDeps): Route {
       const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] ?? "";
       const client = bearer ? await verifyApiToken(db, bearer, DOSSIER_WRITE_SCOPE, now) : null;
       if (!client) {
-        await audit(db, { actor: "http:unknown", action: "dossier.ingest", outcome: "denied", details: { reason: bearer ? "invalid token" : "no token" }, at: now });
+        // Refusals are audited, but at most once a minute per address: anonymous requests must
+        // not be able to fill the (append-only) audit log.
+        const from = req.socket.remoteAddress ?? "?";
+        if (now.getTime() - (deniedAuditedAt.get(from) ?? 0) >= 60_000) {
+          deniedAuditedAt.set(from, now.getTime());
+          if (deniedAuditedAt.size > 10_000) deniedAuditedAt.clear();
+          await audit(db, { actor: `http:${from}`, action: "dossier.ingest", outcome: "denied", details: { reason: bearer ? "invalid token" : "no token" }, at: now });
+        }
         res.setHeader("www-authenticate", 'Bearer realm="dossiers"');
         sendJson(res, 401, { ok: false, error: "Cần khóa API hợp lệ (Authorization: Bearer ...). / A valid API token is required." });
         return;
