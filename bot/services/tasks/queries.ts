@@ -65,6 +65,12 @@ export async function describeTasks<T extends ListRow>(
   });
 }
 
+/** What a list line shows of a described task (its group or role is added by the list). */
+export function lineFields(r: Awaited<ReturnType<typeof describeTasks>>[number]): Omit<TaskLine, "group"> {
+  const { id, code, title, percent, reportedAt, dueDate, recurring, status, mark, days } = r;
+  return { id, code, title, percent, reportedAt, dueDate, recurring, status, mark, days };
+}
+
 function byPlanOrder(a: { status: string; code: string }, b: { status: string; code: string }): number {
   // Closed tasks go to the end of their group: they need nothing more.
   if ((a.status === "closed") !== (b.status === "closed")) return a.status === "closed" ? 1 : -1;
@@ -79,21 +85,7 @@ export async function listTasksFor(env: TaskEnv, viewer: Viewer): Promise<TaskLi
   const all = seesAllUnits(viewer.role);
   const rows = await env.db.task.findMany({ where: all ? {} : concerningWhere(viewer), select: listSelect });
   const described = await describeTasks(env, rows, viewer.unitId);
-  const lines = described.map(
-    (r): TaskLine => ({
-      id: r.id,
-      code: r.code,
-      title: r.title,
-      group: relationsOf(r, viewer)[0] ?? "other",
-      percent: r.percent,
-      reportedAt: r.reportedAt,
-      dueDate: r.dueDate,
-      recurring: r.recurring,
-      status: r.status,
-      mark: r.mark,
-      days: r.days,
-    }),
-  );
+  const lines = described.map((r): TaskLine => ({ ...lineFields(r), group: relationsOf(r, viewer)[0] ?? "other" }));
   return lines.sort((a, b) => TASK_GROUPS.indexOf(a.group) - TASK_GROUPS.indexOf(b.group) || byPlanOrder(a, b));
 }
 

@@ -6,7 +6,7 @@ import { seesUnit } from "../roles.js";
 import { getSetting } from "../settings.js";
 import type { Viewer } from "./access.js";
 import { compareTaskCodes } from "./codes.js";
-import { describeTasks, type TaskEnv, type TaskLine } from "./queries.js";
+import { describeTasks, lineFields, type TaskEnv, type TaskLine } from "./queries.js";
 
 /** A task as /donvi lists it: the unit's own progress, and the unit's part in the task. */
 export interface UnitTaskLine extends Omit<TaskLine, "group"> {
@@ -87,19 +87,7 @@ export async function unitTaskLines(env: TaskEnv, unitId: number): Promise<UnitT
   const described = await describeTasks(env, rows, unitId);
   return described
     .map(
-      (r): UnitTaskLine => ({
-        id: r.id,
-        code: r.code,
-        title: r.title,
-        role: r.units.some((u) => u.unitId === unitId && u.role === "lead") ? "lead" : "coord",
-        percent: r.percent,
-        reportedAt: r.reportedAt,
-        dueDate: r.dueDate,
-        recurring: r.recurring,
-        status: r.status,
-        mark: r.mark,
-        days: r.days,
-      }),
+      (r): UnitTaskLine => ({ ...lineFields(r), role: r.units.some((u) => u.unitId === unitId && u.role === "lead") ? "lead" : "coord" }),
     )
     .sort((a, b) => (a.role === b.role ? 0 : a.role === "lead" ? -1 : 1) || compareTaskCodes(a.code, b.code));
 }
