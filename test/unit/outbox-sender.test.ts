@@ -170,9 +170,11 @@ describe("sender", () => {
   it("keeps one second between messages to the same chat", async () => {
     for (let i = 0; i < 3; i++) await msg("KH01", `p${i}`);
     const t = new RecordingTransport();
-    await sender(t, { limits: { perSecond: 1000, perChatIntervalMs: 300, groupPerMinute: 20 } }).drain();
+    await sender(t, { limits: { perSecond: 1000, perChatIntervalMs: 1000, groupPerMinute: 20 } }).drain();
     const gaps = t.sent.slice(1).map((s, i) => s.at - t.sent[i]!.at);
-    for (const g of gaps) expect(g).toBeGreaterThanOrEqual(295);
+    // Measured where the transport is called, a moment after the sender's own stamp: on a
+    // starved machine the process can be paused in between, so allow a little.
+    for (const g of gaps) expect(g).toBeGreaterThanOrEqual(950);
     expect(t.sent.map((s) => s.text)).toEqual(["Tin p0", "Tin p1", "Tin p2"]);
   });
 
