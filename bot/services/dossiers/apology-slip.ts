@@ -83,39 +83,36 @@ function cell(children: Paragraph[], widthPercent: number): TableCell {
   return new TableCell({ children, width: { size: widthPercent, type: WidthType.PERCENTAGE }, borders: TableBorders.NONE });
 }
 
+/** Two blocks side by side without borders (the heading, the recipients and signature). */
+function sideBySide(left: TableCell, right: TableCell): Table {
+  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, borders: TableBorders.NONE, rows: [new TableRow({ children: [left, right] })] });
+}
+
 function upper(s: string): string {
   return s.toLocaleUpperCase("vi");
 }
 
 export async function apologySlipDocx(data: ApologySlipData): Promise<Buffer> {
-  const heading = new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: TableBorders.NONE,
-    rows: [
-      new TableRow({
-        children: [
-          cell(
-            [
-              centered([run(upper(data.parentAgency), { size: 13 })]),
-              // Under the agency's name a rule of a third to a half of its length.
-              centered([run(upper(data.agency), { size: 13, bold: true })], { line: { indent: convertMillimetersToTwip(20) } }),
-              new Paragraph({ spacing: { before: 120 }, alignment: AlignmentType.CENTER, children: [run("Số: ………", { size: 13 })] }),
-            ],
-            40,
-          ),
-          cell(
-            [
-              centered([run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { size: 13, bold: true })]),
-              // Under the motto a rule as long as the motto.
-              centered([run("Độc lập - Tự do - Hạnh phúc", { size: 14, bold: true })], { line: { indent: convertMillimetersToTwip(14) } }),
-              new Paragraph({ spacing: { before: 120 }, alignment: AlignmentType.CENTER, children: [run(`${data.place}, ${vnLongDate(data.issueDate)}`, { italics: true })] }),
-            ],
-            60,
-          ),
-        ],
-      }),
-    ],
-  });
+  const heading = sideBySide(
+    cell(
+      [
+        centered([run(upper(data.parentAgency), { size: 13 })]),
+        // Under the agency's name a rule of a third to a half of its length.
+        centered([run(upper(data.agency), { size: 13, bold: true })], { line: { indent: convertMillimetersToTwip(20) } }),
+        new Paragraph({ spacing: { before: 120 }, alignment: AlignmentType.CENTER, children: [run("Số: ………", { size: 13 })] }),
+      ],
+      40,
+    ),
+    cell(
+      [
+        centered([run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { size: 13, bold: true })]),
+        // Under the motto a rule as long as the motto.
+        centered([run("Độc lập - Tự do - Hạnh phúc", { size: 14, bold: true })], { line: { indent: convertMillimetersToTwip(14) } }),
+        new Paragraph({ spacing: { before: 120 }, alignment: AlignmentType.CENTER, children: [run(`${data.place}, ${vnLongDate(data.issueDate)}`, { italics: true })] }),
+      ],
+      60,
+    ),
+  );
 
   const agency = data.agency;
   const paragraphs = [
@@ -137,31 +134,23 @@ export async function apologySlipDocx(data: ApologySlipData): Promise<Buffer> {
     ]),
     body([run("Xin trân trọng cảm ơn!")]),
     new Paragraph({ spacing: { before: 240 }, children: [] }),
-    new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
-      borders: TableBorders.NONE,
-      rows: [
-        new TableRow({
-          children: [
-            cell(
-              [
-                new Paragraph({ children: [run("Nơi nhận:", { size: 12, bold: true, italics: true })] }),
-                new Paragraph({ children: [run("- Như trên;", { size: 11 })] }),
-                new Paragraph({ children: [run(`- Lưu: VT${data.unitShortName ? `, ${data.unitShortName}` : ""}.`, { size: 11 })] }),
-              ],
-              45,
-            ),
-            cell(
-              [
-                centered([run("THỦ TRƯỞNG CƠ QUAN", { bold: true })]),
-                centered([run("(Ký, ghi rõ họ tên và đóng dấu)", { italics: true })]),
-              ],
-              55,
-            ),
-          ],
-        }),
-      ],
-    }),
+    sideBySide(
+      cell(
+        [
+          new Paragraph({ children: [run("Nơi nhận:", { size: 12, bold: true, italics: true })] }),
+          new Paragraph({ children: [run("- Như trên;", { size: 11 })] }),
+          new Paragraph({ children: [run(`- Lưu: VT${data.unitShortName ? `, ${data.unitShortName}` : ""}.`, { size: 11 })] }),
+        ],
+        45,
+      ),
+      cell(
+        [
+          centered([run("THỦ TRƯỞNG CƠ QUAN", { bold: true })]),
+          centered([run("(Ký, ghi rõ họ tên và đóng dấu)", { italics: true })]),
+        ],
+        55,
+      ),
+    ),
   ];
 
   const doc = new Document({
