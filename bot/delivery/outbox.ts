@@ -3,21 +3,18 @@
 // in the same transaction as the decision to send it; the sender (bot/delivery/sender.ts)
 // delivers it. Recording the same key twice records it once.
 import type { Db } from "../db/client.js";
+import type { Button } from "../chat/view.js";
 import { quietUntil } from "../services/quiet-hours.js";
 
 /** What the transaction callback of `db.$transaction` receives. */
 export type DbTx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 export type DbOrTx = Db | DbTx;
 
-export interface OutboxButton {
-  text: string;
-  /** callback data (1-64 bytes), for a button the bot handles */
-  data?: string;
-  url?: string;
-}
+/** A button under a proactive message: a typed action (bot/chat/actions.ts) or a link. */
+export type OutboxButton = Button;
 
 export interface OutboxPayload {
-  /** Telegram HTML; split on line boundaries by the sender when longer than 4096 characters. */
+  /** Neutral markup (bot/chat/markup.ts); split on line boundaries by the sender when longer than the channel's limit. */
   text: string;
   buttons?: OutboxButton[][];
   /** A file sent as a document; the text becomes its caption when it fits (1024). */

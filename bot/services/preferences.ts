@@ -35,3 +35,8 @@ export async function setDigestMode(db: Db, staffId: number, mode: DigestMode) {
 export async function setTipFrequency(db: Db, staffId: number, frequency: TipFrequency) {
   return db.staff.update({ where: { id: staffId }, data: { tipFrequency: frequency } });
 }
+
+/** The staff member with their unit, as the settings show them. */
+export function staffProfile(db: Db, staffId: number) {
+  return db.staff.findUniqueOrThrow({ where: { id: staffId }, include: { unit: true } });
+}

@@ -216,5 +216,9 @@ export async function reportAttachment(db: Db, viewer: Viewer, reportId: number)
   if (!report?.fileId) return { ok: false as const, reason: "not_found" as TaskRefusal };
   const found = await findViewableTask(db, viewer, report.taskId);
   if (!found.ok) return found;
-  return { ok: true as const, file: { fileId: report.fileId, kind: report.fileKind === "photo" ? ("photo" as const) : ("document" as const), fileName: report.fileName } };
+  // Attachments are kept by the platform's own file id; only Telegram's are received so far.
+  return {
+    ok: true as const,
+    file: { platform: "telegram", fileId: report.fileId, kind: report.fileKind === "photo" ? ("photo" as const) : ("document" as const), fileName: report.fileName },
+  };
 }

@@ -1,0 +1,131 @@
+// The Telegram adapter: a grammY bot that turns each update into a turn of the chat core and
+// answers through the Telegram reply port. The only place (with the transport) that speaks
+// grammY for chat handling. `startApp` starts it; tests build as many as they need.
+import { autoRetry } from "@grammyjs/auto-retry";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, type BotConfig, type BotError, GrammyError, HttpError } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import { buildCommands } from "../../../commands/index.js";
+import type { CommandModule } from "../../chat/command.js";
+import { claimUpdate, finishUpdate } from "../../chat/dedupe.js";
+import { dispatch } from "../../chat/dispatch.js";
+import { openSession } from "../../chat/session.js";
+import type { ChatDeps, Turn } from "../../chat/turn.js";
+import type { AppConfig } from "../../config.js";
+import { translator } from "../../i18n.js";
+import { TELEGRAM_CAPABILITIES } from "./capabilities.js";
+import { chatMemberMiddleware } from "./chat-member.js";
+import type { TelegramContext } from "./context.js";
+import { publishChatMenu } from "./menus.js";
+import { telegramReply } from "./reply.js";
+import { inputOf } from "./turn.js";
+
+export interface CreateBotOptions {
+  /** Skip getMe (tests, the demo). */
+  botInfo?: UserFromGetMe;
+}
+
+export interface BotApp {
+  bot: Bot<TelegramContext>;
+  commands: CommandModule[];
+  deps: ChatDeps;
+}
+
+/** Update kinds the bot handles; my_chat_member tells when a user blocks the bot. */
+export const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
+
+function describeError(err: unknown): Record<string, unknown> {
+  // Never log the raw error: an HttpError's message contains the request URL, and the URL
+  // contains the token. (The logger scrubs tokens too; this keeps the record small.)
+  if (err instanceof GrammyError) return { kind: "telegram", method: err.method, code: err.error_code, description: err.description };
+  if (err instanceof HttpError) return { kind: "network", message: String((err.error as Error)?.message ?? err.error) };
+  if (err instanceof Error) return { kind: err.name, message: err.message, stack: err.stack };
+  return { kind: typeof err, message: String(err) };
+}
+
+export function createBot(config: AppConfig, deps: ChatDeps, opts: CreateBotOptions = {}): BotApp {
+  const botConfig: BotConfig<TelegramContext> = { client: { apiRoot: config.apiRoot } };
+  if (opts.botInfo) botConfig.botInfo = opts.botInfo;
+  const bot = new Bot<TelegramContext>(config.botToken, botConfig);
+  const commands = buildCommands();
+  const specs = commands.map((m) => m.spec);
+
+  // Replies to commands retry Telegram's 429 and 5xx answers a few times; proactive messages
+  // have their own sender with global pacing.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+
+  // One update at a time per chat: a second tap cannot race the first one's writes.
+  bot.use(sequentialize((ctx) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
+  bot.use((ctx, next) => {
+    ctx.deps = deps;
+    ctx.now = deps.clock();
+    ctx.turn = undefined;
+    return next();
+  });
+  bot.use(async (ctx, next) => {
+    const id = `telegram:${ctx.me.id}:${ctx.update.update_id}`;
+    if (!(await claimUpdate(deps.db, id, ctx.now))) {
+      deps.logger.debug({ updateId: ctx.update.update_id }, "duplicate update skipped");
+      return;
+    }
+    try {
+      await next();
+    } finally {
+      await finishUpdate(deps.db, id);
+    }
+  });
+
+  // An error in one update is logged and answered; it never stops the bot. The boundary sits
+  // inside the dedupe step, so an update counts as handled once its error answer is sent.
+  const answerError = async (e: BotError<TelegramContext>) => {
+    const ctx = e.ctx;
+    deps.logger.error({ updateId: ctx.update.update_id, error: describeError(e.error) }, "update failed");
+    try {
+      const t = ctx.turn?.t ?? translator(deps.i18n, deps.config.defaultLocale);
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: t("common.error"), show_alert: true });
+      else if (ctx.chat?.type === "private") await ctx.reply(t("common.error"));
+    } catch {
+      /* the chat may be unreachable, or the button already answered: nothing more to do */
+    }
+  };
+  const guarded = bot.errorBoundary(answerError);
+  guarded.use(chatMemberMiddleware());
+  const publishMenu = (chatId: number, role: Parameters<typeof publishChatMenu>[3], locale: Parameters<typeof publishChatMenu>[5]) =>
+    publishChatMenu(bot.api, chatId, specs, role, deps.i18n, locale).catch((e: unknown) =>
+      deps.logger.warn({ error: (e as Error).message }, "could not publish the chat's command menu"),
+    );
+  guarded.use(async (ctx) => {
+    const input = inputOf(ctx);
+    const from = ctx.from;
+    if (!input || !from) return;
+    const isPrivate = ctx.chat?.type === "private";
+    const session = await openSession(deps, "telegram", String(from.id), { private: isPrivate, isMessage: input.kind === "message", isBot: from.is_bot }, ctx.now);
+    const reply = telegramReply(ctx, publishMenu);
+    const turn: Turn = {
+      deps,
+      now: ctx.now,
+      platform: "telegram",
+      caps: TELEGRAM_CAPABILITIES,
+      from: {
+        externalId: String(from.id),
+        chatId: String(ctx.chat?.id ?? from.id),
+        username: from.username ?? null,
+        displayName: [from.first_name, from.last_name].filter(Boolean).join(" "),
+      },
+      chat: { kind: isPrivate ? "private" : "group", id: String(ctx.chat?.id ?? from.id) },
+      input,
+      ...session,
+      command: undefined,
+      actor: `telegram:${from.id}`,
+      privateChatUrl: `https://t.me/${ctx.me.username}`,
+      reply,
+    };
+    ctx.turn = turn;
+    await dispatch(commands, turn);
+    await reply.finish();
+  });
+  // Last resort (errors before the boundary, e.g. the database is down).
+  bot.catch(answerError);
+
+  return { bot, commands, deps };
+}
