@@ -15,6 +15,10 @@ import type { Logger } from "./logger.js";
 import { publishDefaultMenus } from "./channels/telegram/menus.js";
 import { OutboxSender, type SenderOptions } from "./delivery/sender.js";
 import { senderApi, telegramTransport } from "./channels/telegram/transport.js";
+import { ZaloApi, ZaloApiError } from "./channels/zalo/api.js";
+import { createZaloChannel, type ZaloChannel } from "./channels/zalo/channel.js";
+import { zaloTransport } from "./channels/zalo/transport.js";
+import { downloadRoute } from "./delivery/downloads.js";
 import { JOBS } from "./jobs/index.js";
 import { createScheduler, type Scheduler } from "./jobs/scheduler.js";
 import type { JobDefinition } from "./jobs/types.js";
@@ -47,6 +51,8 @@ export interface RunningApp {
   http: HttpServer | undefined;
   sender: OutboxSender;
   scheduler: Scheduler;
+  /** The Zalo channel, when ZALO_BOT_TOKEN is set. */
+  zalo: ZaloChannel | undefined;
   stop(): Promise<void>;
 }
 
@@ -68,7 +74,23 @@ export async function startApp(config: AppConfig, opts: AppOptions): Promise<Run
   const db = await prepareDatabase(config, logger, clock());
   const i18n = createI18n(config.defaultLocale);
   const calendar = calendarStore(db.prisma, config.timezone);
-  const sender = new OutboxSender(db.prisma, telegramTransport(senderApi(config.botToken, config.apiRoot)), logger, {
+  // Zalo first: its bot id keys the de-duplication of its events.
+  let zaloBotId: string | undefined;
+  if (config.zalo) {
+    try {
+      zaloBotId = (await new ZaloApi(config.zalo.token, config.zalo.apiRoot).getMe()).id;
+    } catch (e) {
+      await db.close();
+      if (e instanceof ZaloApiError && (e.code === 401 || e.code === 404))
+        throw new StartupError("Zalo Bot Platform từ chối ZALO_BOT_TOKEN (401): kiểm tra lại mã bot trong Zalo Bot Manager.");
+      throw new StartupError(`Không kết nối được Zalo Bot API tại ${config.zalo.apiRoot}: ${(e as Error).message}`);
+    }
+  }
+  const transports = {
+    telegram: telegramTransport(senderApi(config.botToken, config.apiRoot)),
+    ...(config.zalo ? { zalo: zaloTransport(new ZaloApi(config.zalo.token, config.zalo.apiRoot), { db: db.prisma, config, i18n, clock }) } : {}),
+  };
+  const sender = new OutboxSender(db.prisma, transports, logger, {
     instanceId: config.instanceId,
     timeZone: config.timezone,
     clock,
@@ -107,6 +129,11 @@ export async function startApp(config: AppConfig, opts: AppOptions): Promise<Run
 
   // The one-stop system pushes dossiers here (served only when the HTTP server runs: PORT).
   routes.push(dossierIngestRoute({ db: db.prisma, calendar, logger, clock, timeZone: config.timezone }));
+  // Documents for channels without uploads (Zalo), as one-time links.
+  routes.push(downloadRoute({ db: db.prisma, clock, logger }));
+
+  const zalo = config.zalo ? createZaloChannel(config.zalo, app.deps, app.commands, zaloBotId!) : undefined;
+  if (zalo && config.zalo?.mode === "webhook") routes.push(zalo.webhookRoute());
 
   let runner: RunnerHandle | undefined;
   let lastUpdateId = -1;
@@ -151,6 +178,17 @@ export async function startApp(config: AppConfig, opts: AppOptions): Promise<Run
     });
   }
 
+  if (zalo && config.zalo) {
+    if (config.zalo.mode === "webhook") {
+      await zalo.api.call("setWebhook", { url: config.zalo.webhookUrl, secret_token: config.zalo.webhookSecret });
+    } else {
+      // getUpdates does not work while a webhook is set.
+      await zalo.api.call("deleteWebhook").catch((e: unknown) => logger.warn({ error: (e as Error).message }, "could not delete the Zalo webhook"));
+      zalo.startPolling();
+    }
+    logger.info({ mode: config.zalo.mode }, "zalo channel ready");
+  }
+
   if (opts.backgroundSender !== false) sender.start();
   const scheduler = createScheduler(opts.jobs ?? JOBS, { db: db.prisma, config, logger, i18n, calendar, wakeSender }, { instance: config.instanceId, clock });
   if (opts.scheduler !== false) await scheduler.start();
@@ -168,10 +206,11 @@ export async function startApp(config: AppConfig, opts: AppOptions): Promise<Run
         // Confirm what was handled, so the next start does not fetch it again.
         if (lastUpdateId >= 0) await bot.api.getUpdates({ offset: lastUpdateId + 1, limit: 1, timeout: 0 }).catch(() => undefined);
       }
+      await zalo?.stop();
       await http?.close();
       await sender.stop();
       await db.close();
       logger.info("stopped");
     })());
-  return { app, db, http, sender, scheduler, stop };
+  return { app, db, http, sender, scheduler, zalo, stop };
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 
 const TOKEN_RE = /^\d{5,16}:[A-Za-z0-9_-]{30,64}$/;
 const SECRET_RE = /^[A-Za-z0-9_-]{1,256}$/;
+const ZALO_TOKEN_RE = /^\d{3,20}:[A-Za-z0-9_-]{10,128}$/;
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 function isTimeZone(tz: string): boolean {
@@ -75,8 +76,42 @@ const schema = z
       .default(72),
     INSTANCE_ID: z.string().min(1).max(64).optional(),
     DIGEST_TIME: hhmm.default("07:30"),
+    ZALO_BOT_TOKEN: z
+      .string()
+      .regex(ZALO_TOKEN_RE, { error: "không đúng dạng <bot id>:<chuỗi bí mật> mà Zalo Bot Platform cấp (not a Zalo bot token)" })
+      .optional(),
+    ZALO_API_ROOT: z
+      .url({ error: "cần một URL http(s) (expected an http(s) URL)", protocol: /^https?$/ })
+      .default("https://bot-api.zaloplatforms.com")
+      .transform((v) => v.replace(/\/+$/, "")),
+    ZALO_MODE: z.enum(["polling", "webhook"], { error: "cần polling hoặc webhook (expected polling or webhook)" }).default("polling"),
+    ZALO_WEBHOOK_URL: z.url({ error: "cần URL https công khai của bot (expected the public https URL)", protocol: /^https?$/ }).optional(),
+    ZALO_WEBHOOK_SECRET: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{8,256}$/, { error: "8-256 ký tự A-Z a-z 0-9 _ - (8-256 characters of A-Za-z0-9_-)" })
+      .optional(),
+    PUBLIC_URL: z
+      .url({ error: "cần địa chỉ http(s) công khai của máy chủ bot (expected the bot's public http(s) address)", protocol: /^https?$/ })
+      .transform((v) => v.replace(/\/+$/, ""))
+      .optional(),
+    DOWNLOAD_LINK_MINUTES: z.coerce
+      .number({ error: "cần số phút 5..1440 (expected minutes 5..1440)" })
+      .int()
+      .min(5)
+      .max(1440)
+      .default(60),
   })
   .superRefine((c, ctx) => {
+    if (c.ZALO_BOT_TOKEN && !c.PUBLIC_URL)
+      ctx.addIssue({
+        code: "custom",
+        path: ["PUBLIC_URL"],
+        message: "thiếu; kênh Zalo gửi tài liệu bằng đường dẫn tải về trên máy chủ bot (missing; Zalo gets documents as download links)",
+      });
+    if (c.ZALO_MODE === "webhook" && !c.ZALO_WEBHOOK_URL)
+      ctx.addIssue({ code: "custom", path: ["ZALO_WEBHOOK_URL"], message: "thiếu; webhook Zalo cần URL https công khai (missing; the Zalo webhook needs a public URL)" });
+    if (c.ZALO_MODE === "webhook" && !c.ZALO_WEBHOOK_SECRET)
+      ctx.addIssue({ code: "custom", path: ["ZALO_WEBHOOK_SECRET"], message: "thiếu; webhook Zalo cần chuỗi bí mật 8-256 ký tự (missing; the Zalo webhook needs a secret)" });
     if (c.BOT_MODE !== "webhook") return;
     if (!c.WEBHOOK_URL)
       ctx.addIssue({
@@ -112,6 +147,19 @@ export interface AppConfig {
   inviteTtlHours: number;
   instanceId: string;
   digestTime: string;
+  /** The Zalo Bot channel, when ZALO_BOT_TOKEN is set. */
+  zalo: ZaloConfig | undefined;
+  /** The bot's public address (download links). */
+  publicUrl: string | undefined;
+  downloadLinkMinutes: number;
+}
+
+export interface ZaloConfig {
+  token: string;
+  apiRoot: string;
+  mode: "polling" | "webhook";
+  webhookUrl: string | undefined;
+  webhookSecret: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -154,7 +202,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: LoadOptions = {}): AppC
     mode: c.BOT_MODE,
     webhookUrl: c.WEBHOOK_URL,
     webhookSecret: c.WEBHOOK_SECRET,
-    port: c.PORT ?? (c.BOT_MODE === "webhook" ? 8080 : undefined),
+    // The HTTP server also serves Zalo's webhook and the download links.
+    port: c.PORT ?? (c.BOT_MODE === "webhook" || c.ZALO_BOT_TOKEN ? 8080 : undefined),
     host: c.HOST,
     timezone: c.TIMEZONE,
     defaultLocale: c.DEFAULT_LOCALE,
@@ -162,6 +211,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: LoadOptions = {}): AppC
     inviteTtlHours: c.INVITE_TTL_HOURS,
     instanceId: c.INSTANCE_ID ?? `${process.pid}@${Math.random().toString(36).slice(2, 8)}`,
     digestTime: c.DIGEST_TIME,
+    zalo: c.ZALO_BOT_TOKEN
+      ? { token: c.ZALO_BOT_TOKEN, apiRoot: c.ZALO_API_ROOT, mode: c.ZALO_MODE, webhookUrl: c.ZALO_WEBHOOK_URL, webhookSecret: c.ZALO_WEBHOOK_SECRET }
+      : undefined,
+    publicUrl: c.PUBLIC_URL,
+    downloadLinkMinutes: c.DOWNLOAD_LINK_MINUTES,
   };
 }
 

@@ -13,6 +13,8 @@ import {
   setDigestMode,
   setLocale,
   setQuietHours,
+  activeChannels,
+  setPreferredChannel,
   setTipFrequency,
   staffProfile,
   TIP_FREQUENCIES,
@@ -31,16 +33,30 @@ function quietLabel(turn: Turn, s: { quietFrom: string; quietTo: string }): stri
   return hasQuietHours(s) ? turn.t("settings.quietRange", { from: s.quietFrom, to: s.quietTo }) : turn.t("settings.quietOff");
 }
 
-function overview(turn: Turn, s: Staff): View {
+type ChannelName = "telegram" | "zalo" | "demo" | "slack";
+const channelName = (turn: Turn, p: string) => (["telegram", "zalo", "demo", "slack"].includes(p) ? turn.t(`settings.channelNames.${p as ChannelName}`) : p);
+
+/** The settings, with the channel choice when the person has accounts on several platforms. */
+async function overviewOf(turn: Turn, s: Staff): Promise<View> {
+  return overview(turn, s, await activeChannels(turn.deps.db, s.id));
+}
+
+function overview(turn: Turn, s: Staff, channels: string[]): View {
   const { t } = turn;
   const locale: Locale = isLocale(s.locale) ? s.locale : turn.deps.config.defaultLocale;
   const lines = [t("settings.title"), "", t("settings.language", { value: t(`settings.languageNames.${locale}`) }), t("settings.quiet", { value: quietLabel(turn, s) }), t("settings.quietNote")];
   if (receivesDigest(s.role)) lines.push(t("settings.digest", { value: t(`settings.digestModes.${s.digestMode as DigestMode}`) }));
   lines.push(t("settings.tips", { value: t(`settings.tipFrequencies.${s.tipFrequency as TipFrequency}`) }));
+  const multi = channels.length > 1;
+  if (multi) {
+    const current = s.preferredChannel && channels.includes(s.preferredChannel) ? channelName(turn, s.preferredChannel) : t("settings.channelLatest");
+    lines.push(t("settings.channel", { value: current }));
+  }
   const second: Button[] = [{ text: t("settings.chooseQuiet"), data: A.settings.quiet.build({}) }];
   if (receivesDigest(s.role)) second.push({ text: t("settings.chooseDigest"), data: A.settings.digest.build({}) });
   second.push({ text: t("settings.chooseTips"), data: A.settings.tips.build({}) });
   const buttons = [LOCALES.map((l) => ({ text: checked(l === locale, t(`settings.languageNames.${l}`)), data: A.settings.lang.build({ locale: l }) })), second];
+  if (multi) buttons.push([{ text: t("settings.chooseChannel"), data: A.settings.channel.build({}) }]);
   return { text: lines.join("\n"), buttons };
 }
 
@@ -67,15 +83,27 @@ async function changed(turn: Turn, details: Record<string, string | number>) {
   const staffId = turn.identity!.staffId;
   await audit(turn.deps.db, { actor: turn.actor, actorStaffId: staffId, action: "settings.change", details, at: turn.now });
   if (details.lang === undefined) await turn.reply.notice(turn.t("common.saved"));
-  await turn.reply.show(overview(turn, await staffProfile(turn.deps.db, staffId)), { replace: true });
+  await turn.reply.show(await overviewOf(turn, await staffProfile(turn.deps.db, staffId)), { replace: true });
 }
 
 export function settingsCommand() {
   return defineCommand(
     { name: "caidat", aliases: ["settings"], roles: "any", requiresBinding: true, privateOnly: true, inMenu: true, descriptionKey: "commands.caidat" },
     (c) => {
-      c.message((turn) => turn.reply.show(overview(turn, turn.identity!.staff)));
-      c.action(A.settings.home, (turn) => turn.reply.show(overview(turn, turn.identity!.staff), { replace: true }));
+      c.message(async (turn) => turn.reply.show(await overviewOf(turn, turn.identity!.staff)));
+      c.action(A.settings.home, async (turn) => turn.reply.show(await overviewOf(turn, turn.identity!.staff), { replace: true }));
+      c.action(A.settings.channel, async (turn, { platform }) => {
+        const s = turn.identity!.staff;
+        const channels = await activeChannels(turn.deps.db, s.id);
+        if (channels.length < 2) return NOT_HANDLED;
+        if (platform === undefined) {
+          const rows = channels.map((p) => [{ text: checked(p === s.preferredChannel, channelName(turn, p)), data: A.settings.channel.build({ platform: p }) }]);
+          rows.push([{ text: turn.t("common.back"), data: A.settings.home.build({}) }]);
+          return turn.reply.show({ text: turn.t("settings.pickChannel"), buttons: rows }, { replace: true });
+        }
+        if (!(await setPreferredChannel(turn.deps.db, s.id, platform))) return NOT_HANDLED;
+        await changed(turn, { channel: platform });
+      });
       c.action(A.settings.lang, async (turn, { locale }) => {
         if (!isLocale(locale)) return NOT_HANDLED;
         const staffId = turn.identity!.staffId;

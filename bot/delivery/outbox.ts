@@ -4,6 +4,7 @@
 // delivers it. Recording the same key twice records it once.
 import type { Db } from "../db/client.js";
 import type { Button } from "../chat/view.js";
+import { pickAccount } from "./channels.js";
 import { quietUntil } from "../services/quiet-hours.js";
 
 /** What the transaction callback of `db.$transaction` receives. */
@@ -48,9 +49,16 @@ export interface EnqueueOptions {
 export async function enqueue(db: DbOrTx, req: EnqueueRequest, opts: EnqueueOptions): Promise<EnqueueResult> {
   const staff = await db.staff.findUnique({
     where: { id: req.staffId },
-    select: { active: true, quietFrom: true, quietTo: true, accounts: { where: { active: true }, orderBy: { boundAt: "desc" }, take: 1 } },
+    select: {
+      active: true,
+      quietFrom: true,
+      quietTo: true,
+      preferredChannel: true,
+      accounts: { where: { active: true }, orderBy: [{ boundAt: "desc" }, { id: "desc" }] },
+    },
   });
-  const account = staff?.active ? staff.accounts[0] : undefined;
+  // The channel the person prefers, else the account bound last (bot/delivery/channels.ts).
+  const account = staff?.active ? pickAccount(staff.accounts, staff.preferredChannel) : undefined;
   if (!staff || !account) return { status: "unreachable" };
   let notBefore = req.notBefore && req.notBefore > opts.now ? req.notBefore : opts.now;
   if (!req.urgent) notBefore = quietUntil(notBefore, staff, opts.timeZone) ?? notBefore;

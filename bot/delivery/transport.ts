@@ -19,8 +19,22 @@ export class TransportError extends Error {
   }
 }
 
-export interface Transport {
-  sendText(chatId: string, html: string, buttons?: OutboxButton[][]): Promise<number>;
-  sendDocument(chatId: string, file: { fileName: string; bytes: Buffer }, captionHtml?: string, buttons?: OutboxButton[][]): Promise<number>;
+/** A platform's limits the sender splits by (characters). */
+export interface TransportLimits {
+  text: number;
+  caption: number;
 }
+
+export const TELEGRAM_TEXT_LIMITS: TransportLimits = { text: 4096, caption: 1024 };
+
+export interface Transport {
+  /** Default: Telegram's (4096, 1024). */
+  readonly limits?: TransportLimits;
+  /** Text in the neutral markup; the transport renders it for its platform. */
+  sendText(chatId: string, markup: string, buttons?: OutboxButton[][]): Promise<number | string>;
+  sendDocument(chatId: string, file: { fileName: string; bytes: Buffer }, captionMarkup?: string, buttons?: OutboxButton[][]): Promise<number | string>;
+}
+
+/** The transport of each channel, by platform ("telegram", "zalo"...). */
+export type Transports = Readonly<Record<string, Transport>>;
 
