@@ -112,14 +112,14 @@ describe("Telegram's limits and errors", () => {
     const sends = e2e.tg.calls.slice(start).filter((c) => c.method === "sendMessage");
     const limited = sends.find((c) => c.status === 429)!;
     expect(limited.response).toMatchObject({ ok: false, error_code: 429, parameters: { retry_after: 3 } });
-    // Sends already on the wire when the 429 came back cannot be recalled (at most the other
-    // workers' one each); every send started after the bot heard of it waited 3 s.
-    const answeredAt = limited.at + limited.durationMs;
-    const inFlight = sends.filter((c) => c.seq > limited.seq && c.at <= answeredAt + 250);
-    expect(inFlight.length).toBeLessThanOrEqual(3);
-    const later = sends.filter((c) => c.seq > limited.seq && c.at > answeredAt + 250);
-    expect(later.length).toBeGreaterThan(0);
-    for (const c of later) expect(c.at - limited.at).toBeGreaterThanOrEqual(3000);
+    // Sends already on their way when the 429 came back cannot be recalled: at most the other
+    // workers' one each (the sender's concurrency is 4). Every other send waited the 3 s. No
+    // time window is assumed: on a loaded machine the 429 may be read late, but only the count
+    // of sends that did not wait is asserted, and the wait is a lower bound.
+    const after = sends.filter((c) => c.seq > limited.seq);
+    expect(after.filter((c) => c.at - limited.at < 3000).length).toBeLessThanOrEqual(3);
+    expect(after.filter((c) => c.at - limited.at >= 3000).length).toBeGreaterThanOrEqual(after.length - 3);
+    expect(after.length).toBeGreaterThan(3);
   });
 
   it("1,000 messages with 50 blocked recipients: 950 delivered, 50 marked inactive", async () => {
@@ -143,7 +143,7 @@ describe("Telegram's limits and errors", () => {
     expect(new Set(inactive.map((a) => a.staffId))).toEqual(blocked);
     // Never retried.
     expect(e2e.tg.callsTo("sendMessage").filter((c) => c.status === 403)).toHaveLength(50);
-  });
+  }, 180_000); // 1,000 staff, accounts and outbox rows: minutes when seven suites share 2 cores
 
   it("a user who blocks the bot is marked inactive at once (my_chat_member)", async () => {
     const e2e = await E2E.start();
