@@ -227,6 +227,38 @@ describe("Zalo specifics", () => {
     expect(replies.map((m) => m.text).join("\n")).toContain("Bùi Thị Mai");
   });
 
+  it("takes webhook events wrapped and bare, once each, and refuses a wrong secret", async () => {
+    const w = await E2E.start({ clock: () => now, zalo: "webhook" });
+    try {
+      expect(w.zalo!.calls.some((c) => c.method === "setWebhook" && c.status === 200)).toBe(true);
+      const u = await w.zaloLogin("KH01"); // the fake posts the bare event, as production does
+      const event = {
+        event_name: "message.text.received",
+        message: { from: { id: u.id, display_name: "Tuấn", is_bot: false }, chat: { id: u.id, chat_type: "PRIVATE" }, text: "/trogiup", message_id: "ab".repeat(10), date: Date.now() },
+      };
+      const post = (body: unknown, secret: string) =>
+        fetch(`http://127.0.0.1:${w.app.http!.port}/zalo`, { method: "POST", headers: { "content-type": "application/json", "x-bot-api-secret-token": secret }, body: JSON.stringify(body) });
+      const before = w.zalo!.messagesTo(u).length;
+      expect((await post({ ok: true, result: event }, "not-the-secret")).status).toBe(401);
+      expect(w.zalo!.messagesTo(u).length).toBe(before);
+      expect((await post({ ok: true, result: event }, "zalo_e2e_secret")).status).toBe(200);
+      expect(w.zalo!.messagesTo(u).at(-1)!.text).toContain("/nhiemvu");
+      // Zalo retries: the same event (now bare) is not answered again.
+      expect((await post(event, "zalo_e2e_secret")).status).toBe(200);
+      expect(w.zalo!.messagesTo(u).length).toBe(before + 1);
+      expect((await post({ hello: "world" }, "zalo_e2e_secret")).status).toBe(400);
+    } finally {
+      await w.stop();
+    }
+  });
+
+  it("never sent Zalo a message over its 2,000 characters", () => {
+    const sends = e2e.zalo!.calls.filter((c) => c.method === "sendMessage");
+    expect(sends.length).toBeGreaterThan(20);
+    expect(sends.filter((c) => c.status !== 200 && c.status !== 403)).toEqual([]);
+    expect(Math.max(...e2e.zalo!.sent.map((m) => m.text.length))).toBeLessThanOrEqual(2000);
+  });
+
   it("handles an event delivered twice once", async () => {
     const u = zaloUsers.values().next().value!;
     const before = e2e.zalo!.messagesTo(u).length;

@@ -85,3 +85,17 @@ describe("neutral markup", () => {
     expect(toPlainText("x </i> y")).toBe("x </i> y");
   });
 });
+
+describe("numbered choices (Zalo, the demo)", () => {
+  it("lists buttons as numbers, writes links out, and keeps every part within 2,000 characters", async () => {
+    const { renderForZalo } = await import("../../bot/channels/zalo/render.js");
+    const t = ((k: string) => (k === "common.replyWithNumber" ? "(Trả lời bằng số để chọn.)" : k)) as never;
+    const long = Array.from({ length: 120 }, (_, i) => `Dòng <b>${i}</b> ${"nội dung ".repeat(5)}`).join("\n");
+    const out = renderForZalo(long, [[{ text: "25%", data: A.report.percent.build({ percent: 25 }) }, { text: "50%", data: A.report.percent.build({ percent: 50 }) }], [{ text: "Mở", url: "https://t.me/x" }]], t);
+    expect(out.texts.length).toBeGreaterThan(1);
+    for (const p of out.texts) expect(p.length).toBeLessThanOrEqual(2000);
+    expect(out.texts.join("\n")).not.toContain("<b>");
+    expect(out.texts.at(-1)).toContain("[1] 25%   [2] 50%\nMở: https://t.me/x\n(Trả lời bằng số để chọn.)");
+    expect(out.actions).toEqual(["baocao:pct:25", "baocao:pct:50"]);
+  });
+});
