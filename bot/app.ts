@@ -89,7 +89,7 @@ export async function startApp(config: AppConfig, opts: AppOptions): Promise<Run
     }
   }
   const transports = {
-    telegram: telegramTransport(senderApi(config.botToken, config.apiRoot)),
+    ...(config.telegram ? { telegram: telegramTransport(senderApi(config.botToken, config.apiRoot)) } : {}),
     ...(config.zalo ? { zalo: zaloTransport(new ZaloApi(config.zalo.token, config.zalo.apiRoot), { db: db.prisma, config, i18n, clock }) } : {}),
   };
   const sender = new OutboxSender(db.prisma, transports, logger, {
@@ -101,18 +101,22 @@ export async function startApp(config: AppConfig, opts: AppOptions): Promise<Run
   const wakeSender = () => sender.wake();
   const app = createBot(config, { db: db.prisma, config, logger, i18n, clock, calendar, wakeSender }, opts.botInfo ? { botInfo: opts.botInfo } : {});
   const { bot } = app;
-  try {
-    await bot.init();
-  } catch (e) {
-    await db.close();
-    if (e instanceof GrammyError && (e.error_code === 401 || e.error_code === 404))
-      throw new StartupError("Telegram từ chối BOT_TOKEN (401): kiểm tra lại mã bot do @BotFather cấp.");
-    throw new StartupError(`Không kết nối được Telegram Bot API tại ${config.apiRoot}: ${(e as Error).message}`);
+  // Zalo alone (no BOT_TOKEN): the grammY bot is built for its commands but never started.
+  const telegramOn = config.telegram;
+  if (telegramOn) {
+    try {
+      await bot.init();
+    } catch (e) {
+      await db.close();
+      if (e instanceof GrammyError && (e.error_code === 401 || e.error_code === 404))
+        throw new StartupError("Telegram từ chối BOT_TOKEN (401): kiểm tra lại mã bot do @BotFather cấp.");
+      throw new StartupError(`Không kết nối được Telegram Bot API tại ${config.apiRoot}: ${(e as Error).message}`);
+    }
+    logger.info({ username: bot.botInfo.username, mode: config.mode }, "bot ready");
+    await publishDefaultMenus(bot.api, app.commands.map((m) => m.spec), i18n, config.defaultLocale).catch((e: unknown) =>
+      logger.warn({ error: (e as Error).message }, "could not publish the command menus"),
+    );
   }
-  logger.info({ username: bot.botInfo.username, mode: config.mode }, "bot ready");
-  await publishDefaultMenus(bot.api, app.commands.map((m) => m.spec), i18n, config.defaultLocale).catch((e: unknown) =>
-    logger.warn({ error: (e as Error).message }, "could not publish the command menus"),
-  );
 
   const routes: Route[] = [
     {
@@ -121,7 +125,7 @@ export async function startApp(config: AppConfig, opts: AppOptions): Promise<Run
       handler: async (_req, res) => {
         try {
           await db.prisma.$queryRawUnsafe("SELECT 1");
-          sendJson(res, 200, { ok: true, bot: bot.botInfo.username, mode: config.mode });
+          sendJson(res, 200, { ok: true, bot: telegramOn ? bot.botInfo.username : undefined, mode: config.mode, zalo: config.zalo ? config.zalo.mode : undefined });
         } catch {
           sendJson(res, 503, { ok: false, error: "database unavailable" });
         }
@@ -139,7 +143,7 @@ export async function startApp(config: AppConfig, opts: AppOptions): Promise<Run
 
   let runner: RunnerHandle | undefined;
   let lastUpdateId = -1;
-  if (config.mode === "webhook") {
+  if (telegramOn && config.mode === "webhook") {
     const path = new URL(config.webhookUrl!).pathname || "/";
     // Answer within Telegram's patience; a slow update is finished after answering, and
     // a retried delivery is recognised by its update_id (dedupe middleware).
@@ -153,7 +157,9 @@ export async function startApp(config: AppConfig, opts: AppOptions): Promise<Run
     logger.info({ port: http.port }, "http server listening");
   }
 
-  if (config.mode === "webhook") {
+  if (!telegramOn) {
+    /* no Telegram channel */
+  } else if (config.mode === "webhook") {
     await bot.api.setWebhook(config.webhookUrl!, { secret_token: config.webhookSecret!, allowed_updates: [...ALLOWED_UPDATES] });
   } else {
     // getUpdates fails while a webhook is set; keep pending updates.

@@ -140,6 +140,8 @@ const schema = z
 export type RawConfig = z.output<typeof schema>;
 
 export interface AppConfig {
+  /** The Telegram channel runs (BOT_TOKEN set, or no other channel configured). */
+  telegram: boolean;
   botToken: string;
   botUsername: string | undefined;
   databaseUrl: string;
@@ -193,7 +195,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: LoadOptions = {}): AppC
     // An empty line in .env means "not set".
     input[key] = v === undefined || v.trim() === "" ? undefined : v.trim();
   }
-  if (opts.requireToken === false && input.BOT_TOKEN === undefined) {
+  // Zalo may run alone: then there is no Telegram channel at all.
+  const telegram = input.BOT_TOKEN !== undefined || input.ZALO_BOT_TOKEN === undefined;
+  if ((opts.requireToken === false || input.ZALO_BOT_TOKEN !== undefined) && input.BOT_TOKEN === undefined) {
     input.BOT_TOKEN = "0000000:not-needed-for-this-tool-00000000000000";
   }
   const parsed = schema.safeParse(input);
@@ -206,6 +210,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: LoadOptions = {}): AppC
   }
   const c = parsed.data;
   return {
+    telegram,
     botToken: c.BOT_TOKEN,
     botUsername: c.BOT_USERNAME,
     databaseUrl: c.DATABASE_URL,

@@ -252,6 +252,18 @@ describe("Zalo specifics", () => {
     }
   });
 
+  it("runs alone, without any Telegram token", async () => {
+    const solo = await E2E.start({ clock: () => now, zalo: "polling", env: { BOT_TOKEN: "" } });
+    try {
+      const u = await solo.zaloLogin("QL02");
+      const [reply] = await solo.zaloSay(u, "/nhiemvu");
+      expect(reply!.text).toContain("[1]");
+      expect(solo.tg.calls.length).toBe(0);
+    } finally {
+      await solo.stop();
+    }
+  });
+
   it("never sent Zalo a message over its 2,000 characters", () => {
     const sends = e2e.zalo!.calls.filter((c) => c.method === "sendMessage");
     expect(sends.length).toBeGreaterThan(20);
