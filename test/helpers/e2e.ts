@@ -148,14 +148,7 @@ export class E2E {
 
   /** Waits until the bot has finished with an update (its dedupe record is marked done). */
   async handled(updateId: number, timeoutMs = 10_000): Promise<void> {
-    const id = `telegram:${this.tg.botInfo.id}:${updateId}`;
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const row = await this.db.processedUpdate.findUnique({ where: { id } });
-      if (row?.done) return;
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    throw new Error(`update ${updateId} was not handled within ${timeoutMs} ms`);
+    await this.handledKey(`telegram:${this.tg.botInfo.id}:${updateId}`, timeoutMs);
   }
 
   private sentSince(index: number, chatId: number): TgMessage[] {

@@ -30,6 +30,11 @@ describe("platform-neutral layers", () => {
     expect(offenders.map((f) => path.relative(root, f))).toEqual([]);
   });
 
+  it("commands query the database only through services", () => {
+    const offenders = filesUnder(path.join(root, "commands")).filter((f) => /\bdb\.[a-zA-Z]+\.(find|create|update|delete|count|upsert|aggregate|groupBy)/.test(readFileSync(f, "utf8")));
+    expect(offenders.map((f) => path.relative(root, f))).toEqual([]);
+  });
+
   it("every action routes to a declared command", () => {
     const names = new Set(buildCommands().map((m) => m.spec.name));
     for (const group of Object.values(A)) for (const def of Object.values(group)) expect(names, `${def.command}:${def.name}`).toContain(def.command);

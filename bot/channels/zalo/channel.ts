@@ -46,8 +46,8 @@ export function createZaloChannel(config: ZaloConfig, deps: ChatDeps, commands: 
   let polling: Promise<void> | undefined;
   const abort = new AbortController();
 
-  async function inputOf(event: ZaloEvent, turnChat: string, identityBound: boolean, now: Date): Promise<TurnInput | "unsupported" | undefined> {
-    if (event.eventName === "message.unsupported.received") return "unsupported";
+  async function inputOf(event: ZaloEvent, turnChat: string, identityBound: boolean, now: Date): Promise<TurnInput | "unsupported" | "file" | undefined> {
+    if (event.eventName === "message.image.received") return "file";
     if (event.eventName !== "message.text.received") return event.eventName.startsWith("message.") ? "unsupported" : undefined;
     const text = event.text ?? "";
     // A typed number answers the numbered choices last shown in this chat.
@@ -83,15 +83,17 @@ export function createZaloChannel(config: ZaloConfig, deps: ChatDeps, commands: 
         caps: ZALO_CAPABILITIES,
         from: { externalId: event.from.id, chatId: event.chat.id, username: null, displayName: event.from.displayName },
         chat: { kind: "private", id: event.chat.id },
-        input: input === "unsupported" ? { kind: "message", text: undefined, caption: undefined, file: null, command: undefined } : input,
+        input: typeof input === "string" ? { kind: "message", text: undefined, caption: undefined, file: null, command: undefined } : input,
         ...session,
         command: undefined,
         actor: `zalo:${event.from.id}`,
         privateChatUrl: undefined,
         reply: zaloReply(api, () => turn!),
       };
-      if (input === "unsupported") {
-        await turn.reply.show(turn.t("common.unsupported"));
+      // Withheld content (message.unsupported.received), stickers...: a polite answer; images
+      // are not taken as attachments yet.
+      if (typeof input === "string") {
+        await turn.reply.show(turn.t(input === "file" ? "common.filesNotHere" : "common.unsupported"));
         return;
       }
       await dispatch(commands, turn);
