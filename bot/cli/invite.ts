@@ -27,7 +27,9 @@ export async function inviteStaff(cli: CliContext, staffCode: string, hours: num
   cli.out(t("cli.invite.code", { invite: res.invite }));
   const username = await botUsername(cli);
   if (username) cli.out(t("cli.invite.link", { link: `https://t.me/${username}?start=${res.invite}` }));
-  else cli.out(t("cli.invite.noUsername", { invite: res.invite }));
+  else if (cli.config.telegram) cli.out(t("cli.invite.noUsername", { invite: res.invite }));
+  // Zalo has no deep links: the person writes to the bot and pastes the invite.
+  if (cli.config.zalo) cli.out(t("cli.invite.zalo", { invite: res.invite }));
   cli.out(t("cli.invite.oneTime"));
   return 0;
 }
