@@ -4,7 +4,7 @@ import { describeFailure, probeBot } from "../telegram/network.js";
 import type { CliContext } from "./context.js";
 
 /** Asking Telegram for the bot's name may not hold up the office: the invite is printed first. */
-const LOOKUP_TIMEOUT_MS = 5000;
+const LOOKUP_TIMEOUT_MS = 4000;
 
 type Username = { username: string } | { missing: "noToken" } | { missing: "unreachable"; reason: string };
 
