@@ -13,7 +13,7 @@ import { type HttpServer, type Route, sendJson, startHttpServer } from "./http-s
 import { createI18n } from "./i18n.js";
 import type { Logger } from "./logger.js";
 import { publishDefaultMenus } from "./telegram/menus.js";
-import { apiHost } from "./telegram/network.js";
+import { apiHost, describeFailure } from "./telegram/network.js";
 import { connectToTelegram, pollingOutageLog } from "./telegram/connect.js";
 import { OutboxSender, type SenderOptions } from "./delivery/sender.js";
 import { senderApi, telegramTransport } from "./delivery/transport.js";
@@ -136,10 +136,11 @@ export async function startApp(config: AppConfig, opts: AppOptions): Promise<Run
         try {
           res = await prev(method, payload, signal);
         } catch (e) {
-          if (!signal?.aborted) outage.failed(e);
+          if (!signal?.aborted) outage.failed(describeFailure(e));
           throw e;
         }
         if (res.ok) outage.succeeded();
+        else if (res.error_code >= 500 || res.error_code === 429) outage.failed(`${res.error_code} ${res.description}`);
         if (res.ok && Array.isArray(res.result)) {
           for (const u of res.result as { update_id: number }[]) lastUpdateId = Math.max(lastUpdateId, u.update_id);
         }

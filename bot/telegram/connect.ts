@@ -60,13 +60,12 @@ export function pollingOutageLog(logger: Logger, host: string, everyMs = 60_000)
   let lastLine = 0;
   let failures = 0;
   return {
-    failed(e: unknown): void {
+    failed(reason: string): void {
       const now = Date.now();
       failures++;
       downSince ??= now;
       if (failures > 1 && now - lastLine < everyMs) return;
       lastLine = now;
-      const reason = describeFailure(e);
       logger.warn(
         { host, reason, failures },
         failures === 1

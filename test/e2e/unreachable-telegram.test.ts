@@ -1,7 +1,8 @@
 // When Telegram does not answer: a reply is given up after its budget (~10 s, retries
 // included) and logged, the chat's next command is not held behind it, and a proactive
 // message's try ends and is retried later instead of holding the sender. Bounds are generous
-// ("within 30 s"): before, a 5xx burst held the next command 45 s and a silent Bot API for ever.
+// (60 s, for a loaded machine): before, a 5xx burst held the reply 45 s and its error answer as
+// long again (90 s before the next command), and a silent Bot API held it 500 s.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enqueue } from "../../bot/delivery/outbox.js";
 import { E2E, textOf } from "../helpers/e2e.js";
@@ -25,7 +26,7 @@ function send(user: ReturnType<E2E["stranger"]>, text: string): number {
 const givenUp = () => e2e.logLines.filter((l) => l.includes("Telegram call given up"));
 
 describe("command replies when Telegram fails", () => {
-  it("a 5xx burst: the reply is given up and logged, the next command is answered (within 30 s)", async () => {
+  it("a 5xx burst: the reply is given up and logged, the next command is answered (bounded)", { timeout: 180_000 }, async () => {
     const user = await e2e.login("KH02");
     const before = givenUp().length;
     const calls = e2e.tg.calls.length;
@@ -33,10 +34,10 @@ describe("command replies when Telegram fails", () => {
     e2e.tg.failNext("sendMessage", { error_code: 502, description: "Bad Gateway" }, { times: 1000, chatId: user.id });
     const first = send(user, "/trogiup");
     const second = send(user, "/trogiup");
-    await e2e.handled(first, 30_000);
+    await e2e.handled(first, 60_000);
     expect(givenUp().length).toBeGreaterThan(before);
     e2e.tg.clearFaults();
-    await e2e.handled(second, 30_000);
+    await e2e.handled(second, 60_000);
     expect(e2e.messagesTo(user).slice(sentBefore).filter((m) => textOf(m).includes("Các lệnh"))).toHaveLength(1);
     // A few tries within the budget, never the 4 backoffs (3+6+12+24 s) of before, and no
     // error answer sent into the same failing chat.
@@ -45,23 +46,41 @@ describe("command replies when Telegram fails", () => {
     expect(e2e.logLines.join("\n")).not.toContain(e2e.tg.token);
   });
 
-  it("a Bot API that does not answer: the reply is given up, the next command is answered (within 30 s)", async () => {
+  it("a Bot API that does not answer: the reply is given up, the next command is answered (bounded)", { timeout: 180_000 }, async () => {
     const user = await e2e.login("QL01");
     const before = givenUp().length;
     e2e.tg.delay("sendMessage", 25_000, { times: 1, chatId: user.id });
     const sentBefore = e2e.messagesTo(user).length;
     const first = send(user, "/trogiup");
     const second = send(user, "/trogiup");
-    await e2e.handled(first, 30_000);
+    await e2e.handled(first, 60_000);
     expect(givenUp().slice(before).join("\n")).toContain("no delivery within the time limit");
-    await e2e.handled(second, 30_000);
+    await e2e.handled(second, 60_000);
     const replies = e2e.messagesTo(user).slice(sentBefore).map(textOf);
     expect(replies.some((t) => t.includes("Các lệnh"))).toBe(true);
   });
 });
 
+describe("polling when Telegram fails", () => {
+  it("the outage is logged at once, and its end; updates then arrive", { timeout: 180_000 }, async () => {
+    const user = await e2e.login("QL02");
+    e2e.tg.failNext("getUpdates", { error_code: 502, description: "Bad Gateway" }, { times: 2 });
+    // This one ends the long poll in progress; the next getUpdates calls fail.
+    await e2e.handled(send(user, "/trogiup"), 60_000);
+    const deadline = Date.now() + 60_000;
+    while (!e2e.logLines.some((l) => l.includes("Lost the connection")) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const sentBefore = e2e.messagesTo(user).length;
+    await e2e.handled(send(user, "/trogiup"), 60_000);
+    expect(e2e.messagesTo(user).slice(sentBefore).map(textOf).join("\n")).toContain("Các lệnh");
+    const log = e2e.logLines.join("\n");
+    expect(log).toContain("Lost the connection to Telegram at 127.0.0.1");
+    expect(log).toContain("(502 Bad Gateway)");
+    expect(log).toMatch(/Telegram at 127\.0\.0\.1:\d+ is reachable again/);
+  });
+});
+
 describe("proactive messages when Telegram does not answer", () => {
-  it("a try ends, the message is retried later with the reason, and the next one goes", async () => {
+  it("a try ends, the message is retried later with the reason, and the next one goes", { timeout: 180_000 }, async () => {
     const user = await e2e.login("CS01");
     const staffId = (await e2e.db.staff.findUniqueOrThrow({ where: { code: "CS01" } })).id;
     e2e.tg.delay("sendMessage", 25_000, { times: 1, chatId: user.id });
