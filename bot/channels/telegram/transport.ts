@@ -5,6 +5,7 @@
 import { Api, GrammyError, HttpError, InputFile } from "grammy";
 import { type Transport, TransportError } from "../../delivery/transport.js";
 import { keyboard } from "./keyboard.js";
+import { describeFailure, SEND_TIMEOUT_SECONDS } from "./network.js";
 
 function classify(e: unknown): TransportError {
   if (e instanceof GrammyError) {
@@ -15,7 +16,7 @@ function classify(e: unknown): TransportError {
     return new TransportError("rejected", description);
   }
   // Never keep HttpError's message: it contains the URL, and the URL contains the token.
-  if (e instanceof HttpError) return new TransportError("transient", `network: ${(e.error as Error)?.name ?? "error"}`);
+  if (e instanceof HttpError) return new TransportError("transient", `network: ${describeFailure(e)}`);
   return new TransportError("transient", (e as Error)?.message ?? String(e));
 }
 
@@ -49,7 +50,11 @@ export function telegramTransport(api: Api): Transport {
   };
 }
 
-/** A Bot API client for the sender: no automatic retries, the sender paces and retries itself. */
+/**
+ * A Bot API client for the sender: no automatic retries, the sender paces and retries itself
+ * (a bounded number of times). Each try waits at most SEND_TIMEOUT_SECONDS: a Bot API that
+ * does not answer must not hold a worker for grammY's default 500 s.
+ */
 export function senderApi(token: string, apiRoot: string): Api {
-  return new Api(token, { apiRoot });
+  return new Api(token, { apiRoot, timeoutSeconds: SEND_TIMEOUT_SECONDS });
 }
