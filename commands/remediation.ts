@@ -12,9 +12,10 @@ import {
   reportableUnits,
   reportRemediation,
 } from "../bot/services/alerts/remediation.js";
-import { formatInstant, severityIcon } from "../bot/services/alerts/render.js";
+import { severityIcon } from "../bot/services/alerts/render.js";
 import { clearFlow, setFlow } from "../bot/services/flows.js";
 import { defineCommand } from "../bot/telegram/commands.js";
+import { formatDateTime } from "../bot/services/date-text.js";
 
 const FLOW = "khacphuc";
 const FOLLOW_DAYS = 30;
@@ -42,7 +43,7 @@ async function askNumbers(ctx: BotContext, alertId: number, unitId: number) {
   const lines = [ctx.t("alerts.remediation.askNumbers", { number: alert.id, title: alert.title, unit: unit.name })];
   const kb = new InlineKeyboard();
   if (previous) {
-    lines.push(ctx.t("alerts.remediation.previous", { handled: previous.handled, total: previous.total, at: formatInstant(previous.createdAt, ctx.deps.config.timezone) }));
+    lines.push(ctx.t("alerts.remediation.previous", { handled: previous.handled, total: previous.total, at: formatDateTime(previous.createdAt, ctx.deps.config.timezone) }));
     if (previous.handled < previous.total) kb.text(ctx.t("alerts.remediation.sameTotal", { total: previous.total }), "khacphuc:all");
   }
   await ctx.reply(lines.join("\n"), { parse_mode: "HTML", ...(previous && previous.handled < previous.total ? { reply_markup: kb } : {}) });

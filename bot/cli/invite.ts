@@ -1,5 +1,6 @@
 // `invite STAFF_CODE [--hours N]`: prints a one-time invite and its deep link.
 import { Api } from "grammy";
+import { formatDateTime } from "../services/date-text.js";
 import { createInvite } from "../services/invites.js";
 import type { CliContext } from "./context.js";
 
@@ -22,7 +23,7 @@ export async function inviteStaff(cli: CliContext, staffCode: string, hours: num
     cli.err(t(res.reason === "unknownStaff" ? "cli.invite.unknownStaff" : "cli.invite.inactiveStaff", { code: staffCode }));
     return 1;
   }
-  const expires = res.expiresAt.toLocaleString("vi-VN", { timeZone: cli.config.timezone, hour12: false });
+  const expires = formatDateTime(res.expiresAt, cli.config.timezone);
   cli.out(t("cli.invite.created", { name: res.staff.fullName, code: res.staff.code, hours: ttlHours, expires }));
   cli.out(t("cli.invite.code", { invite: res.invite }));
   const username = await botUsername(cli);
