@@ -40,9 +40,21 @@ export function createI18n(defaultLocale: Locale = "vi"): I18n {
   return instance;
 }
 
+// English numbers agree with their nouns through nested plural fragments
+// (`$t(plural.days, {"count": {{days}} })`, plural.days_one / _other). A value that itself
+// holds "$t(" (a title someone typed) would derail that nesting: a zero-width joiner keeps it
+// literal.
+const NESTING = /\$t\(/g;
+function literalValues(params: TParams | undefined): TParams {
+  if (!params) return {};
+  const out: TParams = {};
+  for (const [k, v] of Object.entries(params)) out[k] = typeof v === "string" ? v.replace(NESTING, "$\u2060t(") : v;
+  return out;
+}
+
 export function translator(i18n: I18n, locale: Locale): Translate {
   const fixed = i18n.getFixedT(locale);
-  return (key, params) => fixed(key, params ?? {}) as string;
+  return (key, params) => fixed(key, literalValues(params)) as string;
 }
 
 /** Messages keyed for both languages at once (e.g. setMyCommands for vi and en). */
