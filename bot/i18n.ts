@@ -57,6 +57,15 @@ export function translator(i18n: I18n, locale: Locale): Translate {
   return (key, params) => fixed(key, literalValues(params)) as string;
 }
 
+/**
+ * Data in the department's own words (a task's title, a dossier's procedure, an alert the office
+ * wrote), as it is: unchanged in Vietnamese, between quotes in English so the reader sees it is
+ * quoted, not the assistant's wording. Not escaped: the caller escapes for HTML if needed.
+ */
+export function quoted(t: Translate, text: string): string {
+  return t("common.quoted", { text });
+}
+
 /** Messages keyed for both languages at once (e.g. setMyCommands for vi and en). */
 export function bothLocales<T>(fn: (locale: Locale) => T): Record<Locale, T> {
   return { vi: fn("vi"), en: fn("en") };

@@ -16,6 +16,7 @@ import { severityIcon } from "../bot/services/alerts/render.js";
 import { clearFlow, setFlow } from "../bot/services/flows.js";
 import { defineCommand } from "../bot/telegram/commands.js";
 import { formatDateTime } from "../bot/services/date-text.js";
+import { quoted } from "../bot/i18n.js";
 
 const FLOW = "khacphuc";
 const FOLLOW_DAYS = 30;
@@ -105,7 +106,7 @@ export const remediationCommand = defineCommand(
       const kb = new InlineKeyboard();
       alerts.forEach((a, i) => {
         if (i > 0) kb.row();
-        kb.text(`${severityIcon(a.severity)} ${a.id}. ${a.title}`.slice(0, 60), `khacphuc:a:${a.id}`);
+        kb.text(`${severityIcon(a.severity)} ${a.id}. ${quoted(ctx.t, a.title)}`.slice(0, 60), `khacphuc:a:${a.id}`);
       });
       await ctx.reply(ctx.t("alerts.remediation.listTitle"), { reply_markup: kb });
     });

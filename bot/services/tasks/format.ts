@@ -3,7 +3,7 @@
 // titles, contents and notes: long parts are shortened, lists are capped or paged.
 import { splitHtml, visibleLength } from "../../delivery/split.js";
 import type { OutboxButton } from "../../delivery/outbox.js";
-import { escapeHtml, type TKey, type Translate } from "../../i18n.js";
+import { escapeHtml, quoted, type TKey, type Translate } from "../../i18n.js";
 import { shorten } from "../text.js";
 import type { DueMark } from "./due.js";
 import type { TaskDetail, TaskGroup, TaskLine } from "./queries.js";
@@ -72,15 +72,27 @@ export function taskLine(env: FormatEnv, line: LineInput, extra: string[] = []):
   const details = [...extra, progress, dueText(env, line)];
   const mark = markText(env, line.mark, line.days);
   if (mark) details.push(mark);
-  return `${MARK_ICON[line.mark]} <b>${escapeHtml(line.code)}</b> ${escapeHtml(shorten(line.title, LIST_TITLE_MAX))}\n      ${details.join(" · ")}`;
+  return `${MARK_ICON[line.mark]} <b>${escapeHtml(line.code)}</b> ${escapeHtml(quoted(env.t, shorten(line.title, LIST_TITLE_MAX)))}\n      ${details.join(" · ")}`;
 }
 
 function legend(env: FormatEnv, dueSoonDays: number): string {
   return env.t("tasks.legend", { days: dueSoonDays });
 }
 
-export function taskButtonText(code: string, title: string): string {
-  return `${code} · ${shorten(title, BUTTON_TITLE_MAX)}`;
+export function taskButtonText(env: FormatEnv, code: string, title: string): string {
+  return `${code} · ${quoted(env.t, shorten(title, BUTTON_TITLE_MAX))}`;
+}
+
+/**
+ * When the plan places a task ("Trong năm 2021"): the plan's usual wording in the reader's
+ * language, any other wording quoted as the plan gives it.
+ */
+export function timingText(t: Translate, note: string): string {
+  const text = note.normalize("NFC").trim();
+  const inYear = /^trong năm (\d{4})( \(kế hoạch không nêu thời hạn riêng\))?\.?$/iu.exec(text);
+  if (inYear) return t(inYear[2] ? "tasks.timing.inYearNoDeadline" : "tasks.timing.inYear", { year: inYear[1]! });
+  if (/^thường xuyên( trong năm)?\.?$/iu.test(text)) return t("tasks.timing.ongoing");
+  return quoted(t, note);
 }
 
 const GROUP_KEY: Record<TaskGroup, TKey> = {
@@ -129,7 +141,7 @@ export function taskListPage(env: FormatEnv, lines: TaskLine[], requested: numbe
     parts.push(taskLine(env, l));
   });
   parts.push("", legend(env, dueSoonDays));
-  const rows = slice.map((l) => [{ text: taskButtonText(l.code, l.title), data: `nhiemvu:t:${l.id}:${page}` }]);
+  const rows = slice.map((l) => [{ text: taskButtonText(env, l.code, l.title), data: `nhiemvu:t:${l.id}:${page}` }]);
   return { text: parts.join("\n"), buttons: withNav(env, rows, page, pages, (p) => `nhiemvu:p:${p}`) };
 }
 
@@ -138,7 +150,7 @@ export function reportPickerPage(env: FormatEnv, lines: TaskLine[], requested: n
   if (lines.length === 0) return { text: env.t("report.nothingToReport"), buttons: [] };
   const { page, pages, slice } = pageOf(lines, requested);
   const rows = slice.map((l) => [
-    { text: `${taskButtonText(l.code, l.title)} (${l.percent === null ? "—" : `${l.percent}%`})`, data: `baocao:t:${l.id}` },
+    { text: `${taskButtonText(env, l.code, l.title)} (${l.percent === null ? "—" : `${l.percent}%`})`, data: `baocao:t:${l.id}` },
   ]);
   return {
     text: env.t("report.pick", { page: page + 1, pages, count: lines.length }),
@@ -180,11 +192,11 @@ export function taskDetailPage(env: FormatEnv, d: TaskDetail, opts: DetailOption
       d.sectionTitle ? t("tasks.detail.sectionWithTitle", { section: d.section, title: d.sectionTitle }) : t("tasks.detail.section", { section: d.section }),
       t("tasks.detail.due", { due: dueText(env, d, true) }),
     ];
-    if (d.timingNote && !d.recurring) head.push(t("tasks.detail.timing", { note: d.timingNote }));
+    if (d.timingNote && !d.recurring) head.push(t("tasks.detail.timing", { note: timingText(t, d.timingNote) }));
     const mark = markText(env, d.mark, d.days);
     head.push(t("tasks.detail.progress", { progress: percentText(env, d.percent) }) + (mark ? ` · ${mark}` : ""));
     if (d.status === "closed") head.push(t("tasks.detail.closed", { date: d.closedAt ? formatDateOf(d.closedAt, env.timeZone) : "" }));
-    const body = ["", t("tasks.detail.content"), escapeHtml(content), ""];
+    const body = ["", t("tasks.detail.content"), escapeHtml(quoted(t, content)), ""];
     body.push(t("tasks.detail.lead", { units: d.leadUnits.length ? unitNames(d.leadUnits, level.units) : t("tasks.detail.noUnit") }));
     if (d.leadNote) body.push(t("tasks.detail.note", { note: d.leadNote }));
     if (d.coordUnits.length || d.coordNote) body.push(t("tasks.detail.coord", { units: d.coordUnits.length ? unitNames(d.coordUnits, level.units) : "—" }));
@@ -211,7 +223,7 @@ export function taskDetailPage(env: FormatEnv, d: TaskDetail, opts: DetailOption
           unit: r.unitName ?? "—",
           percent: r.percent,
         });
-        if (r.note && level.notes > 0) line += ` — ${escapeHtml(shorten(r.note, level.notes))}`;
+        if (r.note && level.notes > 0) line += ` — ${escapeHtml(quoted(t, shorten(r.note, level.notes)))}`;
         if (r.fileKind) line += ` ${r.fileName ? t("tasks.detail.file", { name: shorten(r.fileName, 40) }) : t("tasks.detail.photo")}`;
         body.push(line);
       }
@@ -276,6 +288,6 @@ export function unitOverviewPage(env: FormatEnv, o: UnitOverview, requested: num
     for (const l of slice) parts.push(taskLine(env, l, [t(l.role === "lead" ? "unit.roleLead" : "unit.roleCoord")]));
     parts.push("", legend(env, dueSoonDays));
   }
-  const rows = slice.map((l: UnitTaskLine) => [{ text: taskButtonText(l.code, l.title), data: `nhiemvu:t:${l.id}` }]);
+  const rows = slice.map((l: UnitTaskLine) => [{ text: taskButtonText(env, l.code, l.title), data: `nhiemvu:t:${l.id}` }]);
   return { text: parts.join("\n"), buttons: withNav(env, rows, page, pages, (p) => `donvi:u:${o.unit.id}:${p}`) };
 }
