@@ -15,7 +15,7 @@ import { seesAllUnits } from "../bot/services/roles.js";
 import { getSetting } from "../bot/services/settings.js";
 import { foldText, shorten } from "../bot/services/text.js";
 import { defineCommand } from "../bot/telegram/commands.js";
-import { formatDate, formatDateTime, formatDayMonth } from "../bot/services/date-text.js";
+import { formatDate, formatDateTime } from "../bot/services/date-text.js";
 
 const PAGE_SIZE = 10;
 const FLOW = "hoso";
@@ -157,8 +157,8 @@ async function askReturnDate(ctx: BotContext, dossierId: number, code: string, c
   await setFlow(ctx.deps.db, ctx.identity!.id, { flow: FLOW, step: "returnDate", data: { dossierId } }, ctx.now);
   const previous = calendar.previousWorkingDay(today);
   const kb = new InlineKeyboard()
-    .text(ctx.t("dossiers.buttons.today", { date: formatDayMonth(today) }), `hoso:ret:${dossierId}:${today.replace(/-/g, "")}`)
-    .text(ctx.t("dossiers.buttons.yesterday", { date: formatDayMonth(previous) }), `hoso:ret:${dossierId}:${previous.replace(/-/g, "")}`);
+    .text(ctx.t("dossiers.buttons.today", { date: formatDate(today) }), `hoso:ret:${dossierId}:${today.replace(/-/g, "")}`)
+    .text(ctx.t("dossiers.buttons.yesterday", { date: formatDate(previous) }), `hoso:ret:${dossierId}:${previous.replace(/-/g, "")}`);
   await ctx.reply(ctx.t("dossiers.askDate", { code }), { parse_mode: "HTML", reply_markup: kb });
 }
 

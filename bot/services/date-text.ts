@@ -20,8 +20,3 @@ export function formatDateTime(at: Date, timeZone: string): string {
   const { date, time } = localParts(at, timeZone);
   return `${formatVnDate(date)} ${time}`;
 }
-
-/** Day and month only, where the year goes without saying (short buttons, yearly deadlines): "05/03". */
-export function formatDayMonth(date: IsoDate): string {
-  return formatVnDate(date).slice(0, 5);
-}

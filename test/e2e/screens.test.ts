@@ -229,7 +229,7 @@ describe.each(["vi", "en"] as const)("every screen in %s", (locale) => {
   let s: Session;
   beforeAll(async () => {
     s = await session(locale);
-  });
+  }, 120_000);
   afterAll(async () => s?.e2e.stop());
 
   it("has no raw key, no leftover placeholder and no word of the other language", async () => {
@@ -240,5 +240,5 @@ describe.each(["vi", "en"] as const)("every screen in %s", (locale) => {
     // The walk reached every part of the bot (one text of each, in this language).
     const text = screens.map((x) => x.text).join("\n");
     for (const reached of REACHED[locale]) expect(text, reached).toContain(reached);
-  }, 300_000);
+  }, 480_000);
 });

@@ -51,13 +51,20 @@ function withoutData(text: string, names: readonly string[]): string {
   return t;
 }
 
-/** Every problem of one screen read by a person whose language is `locale`. */
-export function screenProblems(screen: Screen, locale: ScreenLocale, names: readonly string[]): ScreenProblem[] {
+/** A raw translation key or what i18next left behind: wrong in any language. */
+export function untranslated(screen: Screen): ScreenProblem[] {
   const out: ScreenProblem[] = [];
   const { text, where } = screen;
   for (const m of text.matchAll(RAW_KEY)) out.push({ where, problem: `raw translation key ${m[0]}`, excerpt: around(text, m.index!) });
   const left = LEFTOVER.exec(text);
   if (left) out.push({ where, problem: "i18next left a placeholder or a nesting", excerpt: around(text, left.index) });
+  return out;
+}
+
+/** Every problem of one screen read by a person whose language is `locale`. */
+export function screenProblems(screen: Screen, locale: ScreenLocale, names: readonly string[]): ScreenProblem[] {
+  const out = untranslated(screen);
+  const { text, where } = screen;
   const rest = withoutData(text, names);
   const other = locale === "en" ? VIETNAMESE.exec(rest) : ENGLISH.exec(rest);
   if (other) out.push({ where, problem: locale === "en" ? "Vietnamese in an English screen" : `English word “${other[0]}” in a Vietnamese screen`, excerpt: around(rest, other.index) });
