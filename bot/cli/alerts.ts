@@ -14,6 +14,7 @@ import { formatDate } from "../services/date-text.js";
 import { atLocal } from "../services/time.js";
 import { quizStats } from "../services/tips/quiz.js";
 import { createI18n } from "../i18n.js";
+import { fileErrorDetail } from "../import/index.js";
 import type { CliContext } from "./context.js";
 
 function deps(cli: CliContext): AlertDeps {
@@ -29,7 +30,7 @@ export async function alertFromFile(cli: CliContext, file: string, opts: { dryRu
   try {
     text = await readFile(file, "utf8");
   } catch (e) {
-    cli.err(cli.t("cli.alert.unreadable", { file, error: (e as Error).message }));
+    cli.err(cli.t("cli.alert.unreadable", { file, error: fileErrorDetail(e) }));
     return 1;
   }
   const parsed = await parseAlertFile(cli.db.prisma, text);
