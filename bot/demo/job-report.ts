@@ -32,15 +32,17 @@ function whyNothing(job: string, summary: JobSummary): string {
 }
 
 /**
- * One line about the run. `sent` counts the messages delivered, by recipient's name.
- * `date` is the demo's date (dd/mm/yyyy), for "not a working day".
+ * One line about the run. `sent` counts the messages delivered, by recipient's name; `held`
+ * those the run recorded that wait for the end of their recipients' quiet hours. `date` is
+ * the demo's date (dd/mm/yyyy), for "not a working day".
  */
-export function describeJobRun(job: string, outcome: SlotOutcome, summary: JobSummary, sent: Map<string, number>, date: string): string {
+export function describeJobRun(job: string, outcome: SlotOutcome, summary: JobSummary, sent: Map<string, number>, held: number, date: string): string {
   if (outcome === "skipped") return `${job}: bỏ qua — ${date} không phải ngày làm việc.`;
   if (outcome === "failed") return `${job}: lỗi khi chạy (xem nhật ký).`;
   if (outcome === "taken") return `${job}: đang chạy ở nơi khác.`;
   const total = [...sent.values()].reduce((a, b) => a + b, 0);
-  if (total === 0) return `${job}: không gửi tin nào — ${whyNothing(job, summary)}.`;
+  const waiting = held ? `${held} tin đã ghi, chờ hết giờ yên lặng của người nhận (20:00–07:00 nếu họ không đổi)` : "";
+  if (total === 0) return `${job}: ${waiting || `không gửi tin nào — ${whyNothing(job, summary)}`}.`;
   const to = [...sent].map(([name, count]) => (count > 1 ? `${name} (${count})` : name)).join(", ");
-  return `${job}: đã gửi ${total} tin — tới ${to}.`;
+  return `${job}: đã gửi ${total} tin — tới ${to}${waiting ? `; ${waiting}` : ""}.`;
 }

@@ -130,6 +130,7 @@ async function main() {
   };
 
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: Boolean(process.stdin.isTTY && process.stdout.isTTY) });
+  rl.on("SIGINT", () => rl.close()); // Ctrl+C quits as !thoat does (readline would only pause)
   const lines = rl[Symbol.asyncIterator]();
   const ask = async (prompt: string): Promise<string | undefined> => {
     rl.setPrompt(prompt);
@@ -152,16 +153,17 @@ async function main() {
       return;
     }
     const slot = `demo-${++runs}`;
+    const heldNow = () => db.prisma.outboxMessage.count({ where: { status: "pending", notBefore: { gt: now() } } });
+    const heldBefore = await heldNow();
     const outcome = await runSlot(job, slot, now(), jobDeps, "demo");
     await sender.drain();
     const sent = new Map<string, number>();
     for (const e of pending) if (e.kind === "message") sent.set(personName(e.message.chatId), (sent.get(personName(e.message.chatId)) ?? 0) + 1);
     const run = await db.prisma.jobRun.findUnique({ where: { job_slot: { job: job.name, slot } } });
     const summary = run?.detail?.startsWith("{") ? (JSON.parse(run.detail) as JobSummary) : null;
-    const held = await db.prisma.outboxMessage.count({ where: { status: "pending", notBefore: { gt: now() } } });
+    const held = (await heldNow()) - heldBefore;
     flush();
-    write(dim(`(${describeJobRun(job.name, outcome, summary, sent, formatDemoTime(now(), config.timezone).slice(0, 10))})`));
-    if (held) write(dim(`(${held} tin đang chờ hết giờ yên lặng của người nhận)`));
+    write(dim(`(${describeJobRun(job.name, outcome, summary, sent, held, formatDemoTime(now(), config.timezone).slice(0, 10))})`));
   };
 
   /** Whether the person is in a guided flow (the bot waits for what they type). */
