@@ -70,6 +70,8 @@ export class DemoChat {
   private readonly chats = new Map<number, DemoMessage[]>();
   private readonly byId = new Map<number, DemoMessage>();
   private listeners: ((e: DemoEvent) => void)[] = [];
+  /** Who is pressing a button now: the toast of answerCallbackQuery is theirs. */
+  private pressedBy: number | undefined;
 
   constructor(
     private readonly bot: Bot<BotContext>,
@@ -176,8 +178,6 @@ export class DemoChat {
     } as Message;
     await this.bot.handleUpdate({ update_id: this.updateId++, message } as Update);
   }
-
-  private pressedBy: number | undefined;
 
   /** The user presses a button (its callback data) of one of the bot's messages in their chat. */
   async press(user: DemoUser, message: DemoMessage, data: string): Promise<void> {
