@@ -7,6 +7,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import JSZip from "jszip";
 import { afterAll, describe, expect, it } from "vitest";
 import { type ApologySlipData, apologySlipDocx } from "../../bot/services/dossiers/apology-slip.js";
 import { SETTINGS } from "../../bot/services/settings.js";
@@ -94,6 +95,26 @@ function agencyLines(lines: string[]): string[] {
   const numberRow = lines.findIndex((l) => l.includes("Số:"));
   return lines.slice(titleRow, numberRow).map((l) => squeeze(l.slice(0, cut))).filter(Boolean);
 }
+
+describe("the apology slip's Word structure", () => {
+  it("lays the heading out in a fixed, borderless two-column table with the decree's sizes and two short rules", async () => {
+    const xml = await (await JSZip.loadAsync(await apologySlipDocx(base))).file("word/document.xml")!.async("string");
+    const heading = xml.slice(0, xml.indexOf("</w:tbl>"));
+    expect(heading).toContain('<w:tblLayout w:type="fixed"/>');
+    // 75 mm and 90 mm (twips), no cell padding, no borders.
+    expect(heading).toMatch(/<w:tblGrid><w:gridCol w:w="4251"\/><w:gridCol w:w="5102"\/><\/w:tblGrid>/);
+    expect(heading).not.toMatch(/w:val="single"[^>]*\/><\/w:tblBorders>/);
+    // The rules: one under the agency's name, one under the motto, each its own paragraph.
+    expect(heading.match(/<w:pBdr><w:top w:val="single"/g)).toHaveLength(2);
+    // Times New Roman; the national title 12 pt bold, the motto and the agency 13 pt bold (half-points).
+    const runOf = (text: string) => heading.slice(heading.lastIndexOf("<w:r>", heading.indexOf(text)), heading.indexOf(text));
+    expect(runOf("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")).toMatch(/w:ascii="Times New Roman"[\s\S]*<w:b\/>[\s\S]*<w:sz w:val="24"\/>/);
+    expect(runOf("Độc lập - Tự do - Hạnh phúc")).toMatch(/<w:b\/>[\s\S]*<w:sz w:val="26"\/>/);
+    expect(runOf("SỞ KHOA HỌC VÀ CÔNG NGHỆ")).toMatch(/<w:b\/>[\s\S]*<w:sz w:val="26"\/>/);
+    // The code's hyphens cannot break.
+    expect(xml).toMatch(/000\.00\.15\.H48<\/w:t><w:noBreakHyphen\/><w:t[^>]*>261101<\/w:t><w:noBreakHyphen\/><w:t[^>]*>0001</);
+  });
+});
 
 describe(`the apology slip rendered by LibreOffice${skipNote}`, () => {
   it.skipIf(missing.length > 0)(
