@@ -1,28 +1,21 @@
 // The demo's own clock. The demo is tried at any hour, but the bot holds ordinary messages
 // through quiet hours (20:00–07:00) and runs its jobs on working days in office hours: on the
 // real clock, at night, `!viec daily-digest` would only say "done". So the demo starts on a
-// working-day morning (or at `--at "dd/mm/yyyy hh:mm"`, Asia/Ho_Chi_Minh) and runs on from
-// there at the pace of real time; `!gio +N` moves it N minutes on.
+// working-day morning (or at `--at "dd/mm/yyyy hh:mm"`, Asia/Ho_Chi_Minh, or CLOCK_AT) and runs
+// on from there at the pace of real time (as bot/clock.ts's clock does); `!gio +N` moves it on.
+import { parseLocalDateTime } from "../clock.js";
 import type { WorkingCalendar } from "../services/calendar/index.js";
 import { atLocal, localParts } from "../services/time.js";
 
 /** 09:00: office hours, after the digest's 07:30 and the 08:00 report reminders. */
 export const DEMO_MORNING = "09:00";
 
-const AT_FORMAT = /^(\d{1,2})\/(\d{1,2})\/(\d{4})\s+(\d{1,2}):(\d{2})$/;
-
 /** "dd/mm/yyyy hh:mm" in the deployment's zone, or a Vietnamese explanation of what is expected. */
 export function parseDemoAt(text: string, timeZone: string): { ok: true; at: Date } | { ok: false; error: string } {
-  const m = AT_FORMAT.exec(text.trim());
-  const error = `--at cần ngày giờ dạng dd/mm/yyyy hh:mm (giờ ${timeZone}), ví dụ --at "07/12/2026 09:00"; nhận được "${text}".`;
-  if (!m) return { ok: false, error };
-  const [day, month, year, hour, minute] = m.slice(1).map(Number) as [number, number, number, number, number];
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day || hour > 23 || minute > 59) {
-    return { ok: false, error };
-  }
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return { ok: true, at: atLocal(`${year}-${pad(month)}-${pad(day)}`, `${pad(hour)}:${pad(minute)}`, timeZone) };
+  const at = parseLocalDateTime(text, timeZone);
+  return at
+    ? { ok: true, at }
+    : { ok: false, error: `--at cần ngày giờ có thật dạng dd/mm/yyyy hh:mm (giờ ${timeZone}), ví dụ --at "07/12/2026 09:00"; nhận được "${text}".` };
 }
 
 /** Today at 09:00 in the deployment's zone when today is a working day, else the next working day's. */

@@ -72,7 +72,8 @@ async function main() {
   await migrate(url);
   const db = await openDatabase(url);
   const calendar = calendarStore(db.prisma, config.timezone);
-  const clock = new DemoClock(start ?? workingMorning(new Date(), await calendar.get(), config.timezone));
+  // --at first, then CLOCK_AT (how tests start every process), else a working-day morning.
+  const clock = new DemoClock(start ?? config.clockAt ?? workingMorning(new Date(), await calendar.get(), config.timezone));
   const now = clock.now;
   await seedPlan2021(db.prisma, now());
   await loadDemoStaff(db.prisma);

@@ -1,13 +1,12 @@
 // `npm run demo`: a terminal chat with demo data, no token, no network. The walk-through of
 // the README is read from the README itself and typed line by line, so the two cannot drift.
-import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
 import { afterAll, describe, expect, it } from "vitest";
+import { ROOT, spawnChild, TSX } from "../helpers/children.js";
 
-const root = path.resolve(new URL("../..", import.meta.url).pathname);
 const work = mkdtempSync(path.join(tmpdir(), "demo-test-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -16,35 +15,26 @@ const AT = "02/12/2026 09:00";
 
 let runs = 0;
 /** Runs the demo in a fresh working directory with `lines` as its input; returns the transcript and that directory. */
-function demo(lines: string[], args: string[] = ["--at", AT]): Promise<{ code: number | null; out: string; cwd: string }> {
+function demo(lines: string[], args: string[] = ["--at", AT], extraEnv: Record<string, string> = {}): Promise<{ code: number | null; out: string; cwd: string }> {
   const cwd = path.join(work, `run-${++runs}`);
-  return new Promise((resolve) => {
-    mkdirSync(cwd, { recursive: true });
-    const child = spawn(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "bot/demo/main.ts"), ...args], {
-      cwd,
-      // No BOT_TOKEN, and an API root that cannot be reached: the demo needs neither.
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", TELEGRAM_API_ROOT: "http://127.0.0.1:9", NO_COLOR: "1" },
-      stdio: ["pipe", "pipe", "pipe"],
-      detached: true, // its own process group: tsx's node child goes with it if the test gives up
-    });
-    let out = "";
-    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (out += d.toString()));
-    child.on("exit", (code) => {
-      try {
-        process.kill(-child.pid!, "SIGKILL");
-      } catch {
-        // the group is gone
-      }
-      resolve({ code, out, cwd });
-    });
-    child.stdin.end(lines.map((l) => `${l}\n`).join(""));
+  mkdirSync(cwd, { recursive: true });
+  const child = spawnChild(TSX, [path.join(ROOT, "bot/demo/main.ts"), ...args], {
+    cwd,
+    // No BOT_TOKEN, and an API root that cannot be reached: the demo needs neither.
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", TELEGRAM_API_ROOT: "http://127.0.0.1:9", NO_COLOR: "1", ...extraEnv },
+    stdio: ["pipe", "pipe", "pipe"],
   });
+  let out = "";
+  child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
+  child.stdin!.end(lines.map((l) => `${l}\n`).join(""));
+  // "close", not "exit": the last lines of output may still be in the pipe at exit.
+  return new Promise((resolve) => child.once("close", (code) => resolve({ code, out, cwd })));
 }
 
 /** The lines of the README's walk-through block, without their `# comments`. */
 function walkthrough(): string[] {
-  const readme = readFileSync(path.join(root, "README.md"), "utf8");
+  const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
   const block = /<!-- demo-walkthrough -->\s*```text\n([\s\S]*?)```/.exec(readme);
   if (!block) throw new Error("README: no demo walk-through block");
   return block[1]!
@@ -130,7 +120,8 @@ describe("npm run demo", () => {
   }, 120_000);
 
   it("says why a job sent nothing: a day off, outside office hours, held by quiet hours", async () => {
-    const saturday = await demo(["3", "!viec daily-digest", "!thoat"], ["--at", "05/12/2026 09:00"]);
+    // Started the way tests start every process, through CLOCK_AT.
+    const saturday = await demo(["3", "!viec daily-digest", "!thoat"], [], { CLOCK_AT: "05/12/2026 09:00" });
     expect(saturday.code).toBe(0);
     expect(saturday.out).toContain("Giờ demo: 05/12/2026 09:00");
     expect(saturday.out).toContain("(daily-digest: bỏ qua — 05/12/2026 không phải ngày làm việc.)");
@@ -147,7 +138,7 @@ describe("npm run demo", () => {
   it("refuses a malformed --at with the format it expects", async () => {
     const { code, out } = await demo([], ["--at", "2026-12-02 09:00"]);
     expect(code).toBe(2);
-    expect(out).toContain('--at cần ngày giờ dạng dd/mm/yyyy hh:mm (giờ Asia/Ho_Chi_Minh), ví dụ --at "07/12/2026 09:00"; nhận được "2026-12-02 09:00".');
+    expect(out).toContain('--at cần ngày giờ có thật dạng dd/mm/yyyy hh:mm (giờ Asia/Ho_Chi_Minh), ví dụ --at "07/12/2026 09:00"; nhận được "2026-12-02 09:00".');
     expect(existsSync(path.join(work, `run-${runs}`, "data"))).toBe(false);
   }, 60_000);
 });
