@@ -3,7 +3,7 @@
 // `pdftotext -layout`. Checks the layout faults a renderer showed: the agency's name broken
 // over four lines, the national title wrapping "NAM" alone, the dotted fill-in line spilling
 // onto a line of its own, the dossier code cut at a hyphen.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { type ApologySlipData, apologySlipDocx } from "../../bot/services/dossiers/apology-slip.js";
 import { SETTINGS } from "../../bot/services/settings.js";
 import type { IsoDate } from "../../bot/services/calendar/index.js";
+import { killGroup, spawnChild } from "../helpers/children.js";
 
 const onPath = (cmd: string) => (process.env.PATH ?? "").split(path.delimiter).some((d) => d && existsSync(path.join(d, cmd)));
 const missing = ["soffice", "pdftotext"].filter((c) => !onPath(c));
@@ -22,29 +23,17 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs a command in its own process group and waits; on a hang the whole group is killed (soffice forks). */
 function run(cmd: string, args: string[], limitMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: dir, detached: true, stdio: ["ignore", "ignore", "pipe"] });
-    let err = "";
-    child.stderr!.on("data", (d: Buffer) => (err += d.toString()));
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid!, "SIGKILL");
-      } catch {
-        // already gone
-      }
-    }, limitMs);
-    child.on("exit", (code, signal) => {
+  const child = spawnChild(cmd, args, { cwd: dir, env: process.env, stdio: ["ignore", "ignore", "pipe"] });
+  let err = "";
+  child.stderr!.on("data", (d: Buffer) => (err += d.toString()));
+  const timer = setTimeout(() => void killGroup(child), limitMs);
+  return new Promise((resolve, reject) =>
+    child.once("close", (code, signal) => {
       clearTimeout(timer);
-      // The launcher may leave helpers in its group: end them too.
-      try {
-        process.kill(-child.pid!, "SIGKILL");
-      } catch {
-        // none left
-      }
       if (code === 0) resolve();
       else reject(new Error(`${cmd} ${args.join(" ")}: ${signal ?? code}\n${err}`));
-    });
-  });
+    }),
+  );
 }
 
 /** Every .docx in `names` to PDF in one LibreOffice start, with a private profile (parallel runs do not share one). */
