@@ -193,7 +193,8 @@ describe("apology slip", () => {
     expect(textOf(doc)).toContain("hẹn lại ngày trả kết quả 17/09/2025 (5 ngày làm việc sau 10/09/2025)");
     const file = e2e.tg.file(doc.document!.file_id)!;
     const zip = await JSZip.loadAsync(file.content);
-    const text = (await zip.file("word/document.xml")!.async("string")).replace(/<[^>]+>/g, "");
+    // As Word shows it: the code's hyphens are non-breaking hyphens (<w:noBreakHyphen/>).
+    const text = (await zip.file("word/document.xml")!.async("string")).replace(/<w:noBreakHyphen\/>/g, "-").replace(/<[^>]+>/g, "");
     expect(text).toContain("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ");
     expect(text).toContain("HS-XL");
     expect(text).toContain("Hợp tác xã Nông nghiệp Tịnh Phong");
