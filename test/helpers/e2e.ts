@@ -118,8 +118,9 @@ export class E2E {
     return user;
   }
 
-  /** Waits until the bot has finished with an update (its dedupe record is marked done). */
-  async handled(updateId: number, timeoutMs = 10_000): Promise<void> {
+  /** Waits until the bot has finished with an update (its dedupe record is marked done). The
+   *  bound is a hang guard, not a speed check: a loaded 2-core machine has taken over 10 s. */
+  async handled(updateId: number, timeoutMs = 25_000): Promise<void> {
     const id = `telegram:${this.tg.botInfo.id}:${updateId}`;
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
