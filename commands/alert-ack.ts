@@ -5,7 +5,7 @@
 import { A } from "../bot/chat/actions.js";
 import { defineCommand } from "../bot/chat/command.js";
 import { acknowledgeAlert } from "../bot/services/alerts/ack.js";
-import { formatInstant } from "../bot/services/alerts/render.js";
+import { formatDateTime } from "../bot/services/date-text.js";
 
 export const alertAckCommand = defineCommand(
   { name: "canhbaodoc", roles: "any", requiresBinding: true, privateOnly: true, inMenu: false, descriptionKey: "commands.canhbaodoc" },
@@ -18,7 +18,7 @@ export const alertAckCommand = defineCommand(
           await turn.reply.notice(t("alerts.ack.done"));
           return turn.reply.clearButtons();
         case "already":
-          await turn.reply.notice(t("alerts.ack.already", { time: formatInstant(res.at, turn.deps.config.timezone) }));
+          await turn.reply.notice(t("alerts.ack.already", { time: formatDateTime(res.at, turn.deps.config.timezone) }));
           return turn.reply.clearButtons();
         case "cancelled":
         case "superseded":

@@ -5,7 +5,8 @@
 import { A } from "../bot/chat/actions.js";
 import { defineCommand } from "../bot/chat/command.js";
 import type { Turn } from "../bot/chat/turn.js";
-import { formatVnDate, toLocalDate } from "../bot/services/calendar/index.js";
+import { toLocalDate } from "../bot/services/calendar/index.js";
+import { formatDate } from "../bot/services/date-text.js";
 import { APOLOGY_REASON_MAX, draftApologySlip } from "../bot/services/dossiers/apology.js";
 import { statusLabel } from "../bot/services/dossiers/format.js";
 
@@ -28,7 +29,7 @@ async function sendSlip(turn: Turn, ref: { id: number } | { code: string }, reas
     return turn.reply.show(`${t("dossiers.notFound", { code: "code" in ref ? ref.code : "" })}\n\n${t("dossiers.apology.usage")}`);
   }
   await turn.reply.show({
-    text: t("dossiers.apology.caption", { code: res.code, date: formatVnDate(res.newDate), days: res.extraDays, from: formatVnDate(res.countedFrom) }),
+    text: t("dossiers.apology.caption", { code: res.code, date: formatDate(res.newDate), days: res.extraDays, from: formatDate(res.countedFrom) }),
     document: { kind: "bytes", fileName: res.fileName, bytes: res.document, mimeType: DOCX },
   });
 }

@@ -7,10 +7,11 @@ import { defineCommand, NOT_HANDLED } from "../bot/chat/command.js";
 import type { Turn } from "../bot/chat/turn.js";
 import { type Button, checked, grid, type View } from "../bot/chat/view.js";
 import { parseDate } from "../bot/import/index.js";
-import { formatVnDate, type IsoDate, toLocalDate, type WorkingCalendar } from "../bot/services/calendar/index.js";
+import { type IsoDate, toLocalDate, type WorkingCalendar } from "../bot/services/calendar/index.js";
+import { formatDate, formatDateTime } from "../bot/services/date-text.js";
 import { type ActionContext, checkCanReportReturned, reportReturned, type ReturnResult, snoozeDossier } from "../bot/services/dossiers/actions.js";
 import type { DossierViewer } from "../bot/services/dossiers/access.js";
-import { formatInstant, standingText, statusLabel } from "../bot/services/dossiers/format.js";
+import { standingText, statusLabel } from "../bot/services/dossiers/format.js";
 import { type DossierDetail, type DossierFilter, dossierDetail, listOpenDossiers } from "../bot/services/dossiers/queries.js";
 import { clearFlow, setFlow } from "../bot/services/flows.js";
 import { seesAllUnits } from "../bot/services/roles.js";
@@ -67,7 +68,7 @@ async function listView(turn: Turn, filter: DossierFilter, page: number): Promis
     : viewer.role === "truong_phong"
       ? t("dossiers.scope.unit", { unit: turn.identity!.staff.unit.name })
       : t("dossiers.scope.own");
-  const lines = [title, scope, lastImportAt ? t("dossiers.importedAt", { at: formatInstant(lastImportAt, turn.deps.config.timezone) }) : t("dossiers.neverImported")];
+  const lines = [title, scope, lastImportAt ? t("dossiers.importedAt", { at: formatDateTime(lastImportAt, turn.deps.config.timezone) }) : t("dossiers.neverImported")];
   if (lastImportAt && calendar.workingHoursBetween(lastImportAt, turn.now) > STALE_AFTER_WORKING_HOURS) lines.push(t("dossiers.stale"));
   lines.push("");
   if (items.length === 0) {
@@ -80,7 +81,7 @@ async function listView(turn: Turn, filter: DossierFilter, page: number): Promis
         code: item.code,
         procedure: shorten(item.procedureName, 90),
         standing: standingText(t, item.standing),
-        due: formatVnDate(item.dueDate),
+        due: formatDate(item.dueDate),
         handler: item.handlerName ?? t("dossiers.noHandler"),
       };
       lines.push(t(withHandler ? "dossiers.lineHandler" : "dossiers.line", params));
@@ -113,22 +114,22 @@ function detailView(turn: Turn, d: DossierDetail, back: { filter: DossierFilter;
     t("dossiers.detail.applicant", { value: x.applicant }),
     t("dossiers.detail.unit", { value: x.unit?.name ?? "—" }),
     t("dossiers.detail.handler", { value: x.handler ? `${x.handler.fullName} (${x.handler.code})` : (x.handlerRaw ?? t("dossiers.noHandler")) }),
-    t("dossiers.detail.received", { value: formatInstant(x.receivedAt, tz) }),
-    t("dossiers.detail.due", { value: formatVnDate(d.dueDate) }),
+    t("dossiers.detail.received", { value: formatDateTime(x.receivedAt, tz) }),
+    t("dossiers.detail.due", { value: formatDate(d.dueDate) }),
   ];
-  if (x.pausedWorkingDays > 0) lines.push(t("dossiers.detail.paused", { count: x.pausedWorkingDays, original: formatInstant(x.dueAt, tz) }));
+  if (x.pausedWorkingDays > 0) lines.push(t("dossiers.detail.paused", { count: x.pausedWorkingDays, original: formatDateTime(x.dueAt, tz) }));
   lines.push(t("dossiers.detail.status", { value: statusLabel(t, x.status) }));
   if (d.standing.kind !== "closed") lines.push(t("dossiers.detail.standing", { value: standingText(t, d.standing) }));
-  if (d.returnedDate) lines.push(t("dossiers.detail.returned", { value: formatVnDate(d.returnedDate) }));
-  if (x.handledReportedAt) lines.push(t("dossiers.detail.reported", { at: formatInstant(x.handledReportedAt, tz) }));
-  if (x.snoozedUntil && d.standing.kind !== "closed") lines.push(t("dossiers.detail.snoozed", { date: formatVnDate(x.snoozedUntil) }));
+  if (d.returnedDate) lines.push(t("dossiers.detail.returned", { value: formatDate(d.returnedDate) }));
+  if (x.handledReportedAt) lines.push(t("dossiers.detail.reported", { at: formatDateTime(x.handledReportedAt, tz) }));
+  if (x.snoozedUntil && d.standing.kind !== "closed") lines.push(t("dossiers.detail.snoozed", { date: formatDate(x.snoozedUntil) }));
   if (x.history.length) {
     lines.push("", t("dossiers.detail.history"));
     for (const h of x.history) {
-      lines.push(t("dossiers.detail.historyLine", { at: formatInstant(h.at, tz), status: statusLabel(t, h.toStatus), source: t(`dossiers.detail.sources.${sourceKey(h.source)}`) }));
+      lines.push(t("dossiers.detail.historyLine", { at: formatDateTime(h.at, tz), status: statusLabel(t, h.toStatus), source: t(`dossiers.detail.sources.${sourceKey(h.source)}`) }));
     }
   }
-  lines.push("", t("dossiers.detail.imported", { at: formatInstant(x.importedAt, tz) }));
+  lines.push("", t("dossiers.detail.imported", { at: formatDateTime(x.importedAt, tz) }));
   const actions: Button[] = [];
   if (d.canAct && d.standing.kind !== "closed") actions.push({ text: t("dossiers.buttons.done"), data: A.dossiers.done.build({ id: x.id }) });
   if (x.status === "dang_xu_ly") actions.push({ text: t("dossiers.buttons.apology"), data: A.apology.make.build({ id: x.id }) });
@@ -147,8 +148,8 @@ async function askReturnDate(turn: Turn, dossierId: number, code: string, calend
   const previous = calendar.previousWorkingDay(today);
   const buttons = [
     [
-      { text: turn.t("dossiers.buttons.today", { date: formatVnDate(today).slice(0, 5) }), data: A.dossiers.returned.build({ id: dossierId, date: today.replace(/-/g, "") }) },
-      { text: turn.t("dossiers.buttons.yesterday", { date: formatVnDate(previous).slice(0, 5) }), data: A.dossiers.returned.build({ id: dossierId, date: previous.replace(/-/g, "") }) },
+      { text: turn.t("dossiers.buttons.today", { date: formatDate(today) }), data: A.dossiers.returned.build({ id: dossierId, date: today.replace(/-/g, "") }) },
+      { text: turn.t("dossiers.buttons.yesterday", { date: formatDate(previous) }), data: A.dossiers.returned.build({ id: dossierId, date: previous.replace(/-/g, "") }) },
     ],
   ];
   await turn.reply.show({ text: turn.t("dossiers.askDate", { code }), buttons });
@@ -158,7 +159,7 @@ async function askReturnDate(turn: Turn, dossierId: number, code: string, calend
 async function answerReturn(turn: Turn, res: ReturnResult): Promise<boolean> {
   const { t } = turn;
   if (res.ok) {
-    await turn.reply.show(t(res.status === "da_tra_dung_han" ? "dossiers.returnedOnTime" : "dossiers.returnedLate", { code: res.code, date: formatVnDate(res.returnedDate) }));
+    await turn.reply.show(t(res.status === "da_tra_dung_han" ? "dossiers.returnedOnTime" : "dossiers.returnedLate", { code: res.code, date: formatDate(res.returnedDate) }));
     return true;
   }
   switch (res.reason) {
@@ -166,7 +167,7 @@ async function answerReturn(turn: Turn, res: ReturnResult): Promise<boolean> {
       await turn.reply.show(t("dossiers.futureDate"));
       return false;
     case "beforeReceived":
-      await turn.reply.show(t("dossiers.beforeReceived", { date: formatVnDate(res.receivedDate!) }));
+      await turn.reply.show(t("dossiers.beforeReceived", { date: formatDate(res.receivedDate!) }));
       return false;
     case "closed":
       await turn.reply.show(t("dossiers.closed", { code: res.code! }));
@@ -248,7 +249,7 @@ export const dossiersCommand = defineCommand(
       const { calendar, today } = await calendarAndToday(turn);
       const res = await snoozeDossier(actionContext(turn, calendar, today), viewerOf(turn), id);
       if (!res.ok) return turn.reply.notice(res.reason === "forbidden" ? turn.t("dossiers.snoozeForbiddenShort") : refusalShort(turn, res.reason), { alert: true });
-      await turn.reply.notice(turn.t("dossiers.snoozed", { code: res.code, date: formatVnDate(res.until) }));
+      await turn.reply.notice(turn.t("dossiers.snoozed", { code: res.code, date: formatDate(res.until) }));
     });
   },
 );

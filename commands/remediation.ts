@@ -15,7 +15,9 @@ import {
   reportableUnits,
   reportRemediation,
 } from "../bot/services/alerts/remediation.js";
-import { formatInstant, severityIcon } from "../bot/services/alerts/render.js";
+import { severityIcon } from "../bot/services/alerts/render.js";
+import { formatDateTime } from "../bot/services/date-text.js";
+import { quoted } from "../bot/i18n.js";
 import { findAlert } from "../bot/services/alerts/status.js";
 import { clearFlow, setFlow } from "../bot/services/flows.js";
 import { unitById, unitsByIds } from "../bot/services/units.js";
@@ -42,7 +44,7 @@ async function askNumbers(turn: Turn, alertId: number, unitId: number) {
   const lines = [turn.t("alerts.remediation.askNumbers", { number: alert.id, title: alert.title, unit: unit.name })];
   const offerSame = previous !== null && previous.handled < previous.total;
   if (previous) {
-    lines.push(turn.t("alerts.remediation.previous", { handled: previous.handled, total: previous.total, at: formatInstant(previous.createdAt, turn.deps.config.timezone) }));
+    lines.push(turn.t("alerts.remediation.previous", { handled: previous.handled, total: previous.total, at: formatDateTime(previous.createdAt, turn.deps.config.timezone) }));
   }
   await turn.reply.show({
     text: lines.join("\n"),
@@ -106,7 +108,7 @@ export const remediationCommand = defineCommand(
       }
       const alerts = await alertsAwaitingRemediation(turn.deps.db, reporterOf(turn), new Date(turn.now.getTime() - FOLLOW_DAYS * 86_400_000));
       if (alerts.length === 0) return turn.reply.show(turn.t("alerts.remediation.none"));
-      const buttons = alerts.map((a) => [{ text: `${severityIcon(a.severity)} ${a.id}. ${a.title}`.slice(0, 60), data: A.remediation.alert.build({ alertId: a.id }) }]);
+      const buttons = alerts.map((a) => [{ text: `${severityIcon(a.severity)} ${a.id}. ${quoted(turn.t, a.title)}`.slice(0, 60), data: A.remediation.alert.build({ alertId: a.id }) }]);
       await turn.reply.show({ text: turn.t("alerts.remediation.listTitle"), buttons });
     });
 

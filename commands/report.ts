@@ -10,7 +10,6 @@ import { A } from "../bot/chat/actions.js";
 import { defineCommand } from "../bot/chat/command.js";
 import type { ReceivedFile, Turn } from "../bot/chat/turn.js";
 import type { View } from "../bot/chat/view.js";
-import { formatVnDate } from "../bot/services/calendar/index.js";
 import { clearFlow, setFlow } from "../bot/services/flows.js";
 import {
   checkReport,
@@ -27,7 +26,7 @@ import { findTaskByCode, taskCodeById } from "../bot/services/tasks/codes.js";
 import { reportPickerPage } from "../bot/services/tasks/format.js";
 import type { LatestReport } from "../bot/services/tasks/progress-state.js";
 import { reportableTasks } from "../bot/services/tasks/queries.js";
-import { localParts } from "../bot/services/time.js";
+import { formatDateOf } from "../bot/services/date-text.js";
 import { formatEnv, taskEnv, viewerOf } from "./task-context.js";
 
 const FLOW = "baocao";
@@ -75,10 +74,6 @@ function maxNote(turn: Turn): string {
   return num(turn, NOTE_MAX_LENGTH);
 }
 
-function dateOf(turn: Turn, at: Date): string {
-  return formatVnDate(localParts(at, turn.deps.config.timezone).date);
-}
-
 function refusalText(turn: Turn, r: ReportRefusal, code: string, percent?: number): string {
   switch (r.reason) {
     case "not_found":
@@ -97,7 +92,7 @@ function refusalText(turn: Turn, r: ReportRefusal, code: string, percent?: numbe
 }
 
 function lowerText(turn: Turn, percent: number, previous: LatestReport): string {
-  return turn.t("report.lower", { percent, previous: previous.percent, date: dateOf(turn, previous.at) });
+  return turn.t("report.lower", { percent, previous: previous.percent, date: formatDateOf(previous.at, turn.deps.config.timezone) });
 }
 
 function percentProblem(turn: Turn, parsed: Exclude<PercentParse, { ok: true }>, value: string): string {

@@ -20,7 +20,7 @@ export async function openSession(
   deps: ChatDeps,
   platform: Platform,
   externalId: string,
-  where: { private: boolean; isMessage: boolean; isBot?: boolean },
+  where: { private: boolean; isMessage: boolean; isBot?: boolean; /** The platform's language of the user, for someone not bound yet. */ language?: string | undefined },
   now: Date,
 ): Promise<Session> {
   const { db } = deps;
@@ -32,7 +32,15 @@ export async function openSession(
     if (await reactivateIfBlocked(db, platform, externalId, now)) identity = await findIdentity(db, platform, externalId);
   }
   session.identity = identity;
-  if (!identity) return session;
+  if (!identity) {
+    // Someone not bound yet is answered in their app's language when the platform tells it.
+    const own = where.language?.slice(0, 2);
+    if (isLocale(own) && own !== session.locale) {
+      session.locale = own;
+      session.t = translator(deps.i18n, own);
+    }
+    return session;
+  }
   const locale = identity.staff.locale;
   if (isLocale(locale) && locale !== session.locale) {
     session.locale = locale;

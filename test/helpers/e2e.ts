@@ -25,6 +25,7 @@ import type { TgCallbackQuery, TgChat, TgMessage, TgUser } from "../fake-telegra
 import { TEST_NOW } from "./clock.js";
 import { createTestDatabaseUrl } from "./db.js";
 import { memoryLogger } from "./logger.js";
+import { formatProblems, untranslated } from "./screens.js";
 
 export interface E2EOptions {
   provider?: "sqlite" | "postgres";
@@ -146,8 +147,9 @@ export class E2E {
     return user;
   }
 
-  /** Waits until the bot has finished with an update (its dedupe record is marked done). */
-  async handled(updateId: number, timeoutMs = 10_000): Promise<void> {
+  /** Waits until the bot has finished with an update (its dedupe record is marked done). The
+   *  bound is a hang guard, not a speed check: a loaded 2-core machine has taken over 10 s. */
+  async handled(updateId: number, timeoutMs = 25_000): Promise<void> {
     await this.handledKey(`telegram:${this.tg.botInfo.id}:${updateId}`, timeoutMs);
   }
 
@@ -242,7 +244,7 @@ export class E2E {
   }
 
   /** Waits until the bot has finished with the event or update recorded under `id`. */
-  async handledKey(id: string, timeoutMs = 10_000): Promise<void> {
+  async handledKey(id: string, timeoutMs = 25_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       const row = await this.db.processedUpdate.findUnique({ where: { id } });
@@ -253,10 +255,20 @@ export class E2E {
   }
 
   async stop(): Promise<void> {
+    // Whatever a test did, no screen it reached showed a raw translation key (issue 9, point 6).
+    const problems = this.ownsTelegram ? this.untranslatedScreens() : [];
     await this.app.stop();
     await this.zalo?.stop();
     if (this.ownsTelegram) await this.tg.stop();
     await this.dropDatabase?.();
+    if (problems.length) throw new Error(`untranslated text on screen:\n${formatProblems(problems)}`);
+  }
+
+  private untranslatedScreens() {
+    const zalo = (this.zalo?.sent ?? []).flatMap((m) => untranslated({ where: `zalo chat ${m.chatId}`, text: m.text }));
+    return this.tg.sentRecords
+      .flatMap(({ message: m }) => [textOf(m), ...buttons(m).map((b) => b.text)].flatMap((text) => untranslated({ where: `chat ${m.chat.id}`, text })))
+      .concat(zalo);
   }
 }
 

@@ -109,7 +109,7 @@ export function createBot(config: AppConfig, deps: ChatDeps, opts: CreateBotOpti
     const from = ctx.from;
     if (!input || !from) return;
     const isPrivate = ctx.chat?.type === "private";
-    const session = await openSession(deps, "telegram", String(from.id), { private: isPrivate, isMessage: input.kind === "message", isBot: from.is_bot }, ctx.now);
+    const session = await openSession(deps, "telegram", String(from.id), { private: isPrivate, isMessage: input.kind === "message", isBot: from.is_bot, language: from.language_code }, ctx.now);
     const reply = telegramReply(ctx, publishMenu);
     const turn: Turn = {
       deps,
