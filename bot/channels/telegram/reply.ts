@@ -39,7 +39,8 @@ export function telegramReply(ctx: TelegramContext, publishMenu: (chatId: number
       else await ctx.replyWithDocument(doc.fileId, extra);
       return;
     }
-    await ctx.reply(v.text, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, ...(markup ? { reply_markup: markup } : {}) });
+    // As before the core: link previews are only turned off on pages that replace each other.
+    await ctx.reply(v.text, { parse_mode: "HTML", ...(markup ? { reply_markup: markup } : {}) });
   };
   return {
     async show(view, opts) {
