@@ -9,9 +9,11 @@ import type { AppConfig } from "./config.js";
 import type { BotContext, BotDeps } from "./context.js";
 import { chatMemberMiddleware } from "./middleware/chat-member.js";
 import { contextMiddleware } from "./middleware/context.js";
-import { dedupeMiddleware } from "./middleware/dedupe.js";
+import { dedupeMiddleware, TransientUpdateError } from "./middleware/dedupe.js";
+import { isTransientDbError } from "./db/errors.js";
 import { fallbackMiddleware } from "./middleware/fallback.js";
 import { identityMiddleware } from "./middleware/identity.js";
+import { textGuardMiddleware } from "./middleware/text-guard.js";
 import type { CommandModule } from "./telegram/commands.js";
 
 export interface CreateBotOptions {
@@ -52,7 +54,8 @@ export function createBot(config: AppConfig, deps: BotDeps, opts: CreateBotOptio
   bot.use(dedupeMiddleware());
 
   // An error in one update is logged and answered; it never stops the bot. The boundary sits
-  // inside the dedupe step, so an update counts as handled once its error answer is sent.
+  // inside the dedupe step, so an update counts as handled once its error answer is sent
+  // (except a transient database error: see the dedupe middleware).
   const answerError = async (e: BotError<BotContext>) => {
     const ctx = e.ctx;
     deps.logger.error({ updateId: ctx.update.update_id, error: describeError(e.error) }, "update failed");
@@ -64,9 +67,14 @@ export function createBot(config: AppConfig, deps: BotDeps, opts: CreateBotOptio
       /* the chat may be unreachable: nothing more to do */
     }
   };
-  const guarded = bot.errorBoundary(answerError);
+  // A transient database error is not answered here: the dedupe step runs the update again.
+  const guarded = bot.errorBoundary(async (e) => {
+    if (isTransientDbError(e.error)) throw new TransientUpdateError(e.error);
+    await answerError(e);
+  });
   guarded.use(chatMemberMiddleware());
   guarded.use(identityMiddleware());
+  guarded.use(textGuardMiddleware());
   const commands = buildCommands();
   for (const m of commands) guarded.use(m.composer);
   guarded.use(fallbackMiddleware());

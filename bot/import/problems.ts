@@ -4,6 +4,7 @@
  * Every problem carries a stable `code` and the `params` used to build its message, so a
  * later English (or other) rendering can be produced from `code` + `params` alone.
  */
+import { charLength, takeChars } from "../services/safe-text.js";
 
 export interface ImportProblem {
   /** Row number as the user sees it in Excel/LibreOffice (1-based); null for file-level problems. */
@@ -37,7 +38,7 @@ export class ImportError extends Error {
 /** “value” in Vietnamese typographic quotes, shortened if very long. */
 export function quote(value: string | number): string {
   let s = String(value).replace(/\s+/g, " ").trim();
-  if (s.length > 80) s = s.slice(0, 77) + "…";
+  if (charLength(s) > 80) s = takeChars(s, 77) + "…";
   return `“${s}”`;
 }
 
@@ -80,6 +81,7 @@ const DETAILS: Record<string, (p: Params) => string> = {
 
   // ---- cells ----
   "cell.required": () => `ô đang để trống; cột này bắt buộc phải điền.`,
+  "text.invalid_char": (p) => `nội dung ${s(p, "fault")}; hãy gõ lại ô này (hoặc dán dưới dạng chữ thường) rồi lưu lại tệp.`,
   "text.too_long": (p) =>
     `nội dung dài ${s(p, "length")} ký tự, vượt quá giới hạn ${s(p, "max")} ký tự.`,
   "date.invalid": (p) =>
