@@ -63,6 +63,10 @@ const DETAILS: Record<string, (p: Params) => string> = {
   // ---- file level ----
   "file.unreadable": (p) => `không mở được tệp ${quote(s(p, "fileName"))}: ${s(p, "detail")}.`,
   "file.empty": (p) => `tệp ${quote(s(p, "fileName"))} không có dữ liệu.`,
+  "file.too_large": (p) =>
+    `tệp ${quote(s(p, "fileName"))} khi giải nén chiếm khoảng ${s(p, "size")} MB, vượt quá giới hạn ${s(p, "max")} MB nên không được mở; hãy kiểm tra lại tệp (có ô chứa dữ liệu bất thường?) hoặc chia thành nhiều tệp nhỏ hơn.`,
+  "file.too_many_cells": (p) =>
+    `trang tính trong tệp ${quote(s(p, "fileName"))} trải trên vùng ${s(p, "range")} (${s(p, "cells")} ô), vượt quá giới hạn ${s(p, "max")} ô nên không được mở; hãy xoá các dòng, cột thừa hoặc chia thành nhiều tệp.`,
   "file.unsupported_format": (p) =>
     `tệp ${quote(s(p, "fileName"))} không phải bảng tính CSV hay XLSX; hãy mở tệp rồi lưu lại dưới dạng “Excel Workbook (*.xlsx)” hoặc “CSV UTF-8 (Comma delimited)”.`,
   "file.legacy_xls": (p) =>
@@ -185,8 +189,11 @@ export function sortProblems(problems: readonly ImportProblem[]): ImportProblem[
     .map((x) => x.p);
 }
 
+/** A file with a million bad rows must not print a million lines: the first 100, then the count. */
+export const DEFAULT_MAX_PROBLEMS = 100;
+
 export interface FormatProblemsOptions {
-  /** Show at most this many problems, then "… và N lỗi khác." (default: all). */
+  /** Show at most this many problems, then "… và N lỗi khác." (default: DEFAULT_MAX_PROBLEMS). */
   max?: number;
   /** First line; default "Tệp có N lỗi cần sửa:"; `false` for none. */
   title?: string | false;
@@ -196,7 +203,7 @@ export interface FormatProblemsOptions {
 export function formatProblems(problems: readonly ImportProblem[], opts: FormatProblemsOptions = {}): string {
   if (problems.length === 0) return "";
   const sorted = sortProblems(problems);
-  const max = opts.max ?? sorted.length;
+  const max = opts.max ?? DEFAULT_MAX_PROBLEMS;
   const lines: string[] = [];
   const title = opts.title === undefined ? `Tệp có ${problems.length} lỗi cần sửa:` : opts.title;
   if (title !== false) lines.push(title);
