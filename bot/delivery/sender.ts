@@ -49,6 +49,14 @@ export interface DrainStats {
 
 const LEASE_KEY = "delivery.sender.lease";
 
+/**
+ * Short, so that after a crash another instance (or the restarted one) takes over within
+ * five seconds: the dead holder's lease runs out within 4 s and a standby looks every second.
+ * The holder renews it every third of that.
+ */
+export const DEFAULT_LEASE_MS = 4_000;
+export const standbyPollMs = (leaseMs: number) => leaseMs / 4;
+
 /** Raised inside a wait when the sender is asked to stop: the message goes back to the queue. */
 class Stopping extends Error {}
 const CAPTION_LIMIT = 1024;
@@ -84,9 +92,7 @@ export class OutboxSender {
       concurrency: options.concurrency ?? 4,
       batchSize: options.batchSize ?? 100,
       pollIntervalMs: options.pollIntervalMs ?? 1000,
-      // Short, so that after a crash another instance (or the restarted one) takes over within
-      // about five seconds: the lease runs out within 4 s and a standby looks every second.
-      leaseMs: options.leaseMs ?? 4_000,
+      leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
       clock: options.clock ?? (() => new Date()),
     };
   }
@@ -110,7 +116,7 @@ export class OutboxSender {
           this.logger.error({ error: (e as Error).message }, "outbox sender error");
         }
         if (this.stopping) break;
-        await this.sleepUntilWoken(this.isLeader ? this.opts.pollIntervalMs : this.opts.leaseMs / 4, true);
+        await this.sleepUntilWoken(this.isLeader ? this.opts.pollIntervalMs : standbyPollMs(this.opts.leaseMs), true);
       }
     })();
   }
