@@ -2,7 +2,7 @@
 // `main` starts it; tests and the demo build as many as they need.
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, type BotConfig, type BotError, GrammyError, HttpError } from "grammy";
+import { Bot, type BotConfig, type BotError, Composer, GrammyError, HttpError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { buildCommands } from "../commands/index.js";
 import type { AppConfig } from "./config.js";
@@ -51,7 +51,6 @@ export function createBot(config: AppConfig, deps: BotDeps, opts: CreateBotOptio
   // One update at a time per chat: a second tap cannot race the first one's writes.
   bot.use(sequentialize((ctx) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
   bot.use(contextMiddleware(deps));
-  bot.use(dedupeMiddleware());
 
   // An error in one update is logged and answered; it never stops the bot. The boundary sits
   // inside the dedupe step, so an update counts as handled once its error answer is sent
@@ -67,8 +66,12 @@ export function createBot(config: AppConfig, deps: BotDeps, opts: CreateBotOptio
       /* the chat may be unreachable: nothing more to do */
     }
   };
-  // A transient database error is not answered here: the dedupe step runs the update again.
-  const guarded = bot.errorBoundary(async (e) => {
+  // A transient database error is not answered here: the dedupe step runs the update again
+  // (the handling chain is its own composer, so that it can be run more than once).
+  const handling = new Composer<BotContext>();
+  // (Composer.middleware() is the chain as it is when called: call it per update, once built.)
+  bot.use(dedupeMiddleware((ctx, next) => handling.middleware()(ctx, next)));
+  const guarded = handling.errorBoundary(async (e) => {
     if (isTransientDbError(e.error)) throw new TransientUpdateError(e.error);
     await answerError(e);
   });

@@ -42,7 +42,8 @@ async function claim(ctx: BotContext, id: string): Promise<boolean> {
   }
 }
 
-export function dedupeMiddleware(): MiddlewareFn<BotContext> {
+/** Runs `handling` (the bot's whole handling chain) once per update, again after a transient failure. */
+export function dedupeMiddleware(handling: MiddlewareFn<BotContext>): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     const { db, logger } = ctx.deps;
     const id = `telegram:${ctx.me.id}:${ctx.update.update_id}`;
@@ -61,7 +62,7 @@ export function dedupeMiddleware(): MiddlewareFn<BotContext> {
     }
     for (let attempt = 1; ; attempt++) {
       try {
-        await next();
+        await handling(ctx, next);
         break;
       } catch (e) {
         if (!isTransient(e)) {
