@@ -60,7 +60,14 @@ export async function readJsonBody(req: IncomingMessage, maxBytes: number): Prom
   }
 }
 
-/** Answers a refused body; a body left unread is not waited for (the connection closes). */
+/** How long the rest of a refused body is read (and thrown away) before the connection is cut. */
+const DISCARD_MS = 10_000;
+
+/**
+ * Answers a refused body. The rest of an unread body is read and thrown away (never kept in
+ * memory), so that the client, still sending, gets the answer instead of a reset connection;
+ * a client that keeps sending past DISCARD_MS is cut off. The connection is closed after.
+ */
 export function sendBodyError(req: IncomingMessage, res: ServerResponse, e: HttpBodyError, extra: Record<string, unknown> = {}): void {
   const data = JSON.stringify({ ok: false, error: e.message, ...extra });
   const unread = !req.readableEnded;
@@ -69,9 +76,14 @@ export function sendBodyError(req: IncomingMessage, res: ServerResponse, e: Http
     "content-length": Buffer.byteLength(data),
     ...(unread ? { connection: "close" } : {}),
   });
-  res.end(data, () => {
-    if (unread) req.destroy();
-  });
+  res.end(data);
+  if (unread) {
+    const cut = setTimeout(() => req.destroy(), DISCARD_MS);
+    cut.unref();
+    req.once("end", () => clearTimeout(cut));
+    req.once("close", () => clearTimeout(cut));
+    req.resume();
+  }
 }
 
 export async function startHttpServer(opts: { host: string; port: number; routes: Route[]; logger: Logger }): Promise<HttpServer> {
