@@ -5,6 +5,7 @@ import { run, type RunnerHandle } from "@grammyjs/runner";
 import { GrammyError, webhookCallback } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { AppConfig } from "./config.js";
+import { clockStartingAt } from "./clock.js";
 import { type BotApp, ALLOWED_UPDATES, createBot } from "./create-bot.js";
 import { type Database, openDatabase } from "./db/client.js";
 import { migrate } from "./db/migrate.js";
@@ -69,7 +70,8 @@ async function prepareDatabase(config: AppConfig, logger: Logger, now: Date): Pr
 
 export async function startApp(config: AppConfig, opts: AppOptions): Promise<RunningApp> {
   const { logger } = opts;
-  const clock = opts.clock ?? (() => new Date());
+  const clock = opts.clock ?? clockStartingAt(config.clockAt);
+  if (!opts.clock && config.clockAt) logger.warn({ clockAt: config.clockAt.toISOString() }, "CLOCK_AT is set: the bot's clock is not the system clock (tests and demos only)");
   const db = await prepareDatabase(config, logger, clock());
   const i18n = createI18n(config.defaultLocale);
   const calendar = calendarStore(db.prisma, config.timezone);

@@ -1,6 +1,7 @@
 // Configuration comes from the environment (and a .env file), is validated once here,
 // and start-up stops with one line per bad key that a sysadmin can act on.
 import { z } from "zod";
+import { parseLocalDateTime } from "./clock.js";
 
 const TOKEN_RE = /^\d{5,16}:[A-Za-z0-9_-]{30,64}$/;
 const SECRET_RE = /^[A-Za-z0-9_-]{1,256}$/;
@@ -81,8 +82,17 @@ const schema = z
       .default(72),
     INSTANCE_ID: z.string().min(1).max(64).optional(),
     DIGEST_TIME: hhmm.default("07:30"),
+    // Tests, the demo and trials only: the service's clock starts at this local time.
+    CLOCK_AT: z.string().optional(),
   })
   .superRefine((c, ctx) => {
+    // A bad TIMEZONE has its own message; CLOCK_AT is read in that zone only once it is valid.
+    if (c.CLOCK_AT !== undefined && isTimeZone(c.TIMEZONE) && !parseLocalDateTime(c.CLOCK_AT, c.TIMEZONE))
+      ctx.addIssue({
+        code: "custom",
+        path: ["CLOCK_AT"],
+        message: "cần ngày giờ có thật dạng dd/mm/yyyy hh:mm, ví dụ 25/11/2026 09:00 (expected a real local date and time dd/mm/yyyy hh:mm)",
+      });
     if (c.BOT_MODE !== "webhook") return;
     if (!c.WEBHOOK_URL)
       ctx.addIssue({
@@ -120,6 +130,8 @@ export interface AppConfig {
   inviteTtlHours: number;
   instanceId: string;
   digestTime: string;
+  /** CLOCK_AT: where the clock starts (tests, the demo); undefined = the system clock. */
+  clockAt: Date | undefined;
 }
 
 export class ConfigError extends Error {
@@ -171,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: LoadOptions = {}): AppC
     inviteTtlHours: c.INVITE_TTL_HOURS,
     instanceId: c.INSTANCE_ID ?? `${process.pid}@${Math.random().toString(36).slice(2, 8)}`,
     digestTime: c.DIGEST_TIME,
+    clockAt: c.CLOCK_AT === undefined ? undefined : parseLocalDateTime(c.CLOCK_AT, c.TIMEZONE),
   };
 }
 

@@ -1,6 +1,6 @@
 // The service as a process: `npm start`'s entry point with only a token, configuration
 // errors, the webhook secret, the health endpoint, and a graceful stop on SIGTERM.
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -9,11 +9,16 @@ import { createInvite } from "../../bot/services/invites.js";
 import { openDatabase } from "../../bot/db/client.js";
 import { loadDemoStaff } from "../../bot/seed-data/demo-staff.js";
 import { FakeTelegram } from "../fake-telegram/index.js";
+import { exited, killGroup, ROOT, spawnTsx } from "../helpers/children.js";
+import { TEST_CLOCK_AT, TEST_NOW } from "../helpers/clock.js";
 import { E2E, textOf } from "../helpers/e2e.js";
 
-const root = path.resolve(new URL("../..", import.meta.url).pathname);
-const tsx = path.join(root, "node_modules", ".bin", "tsx");
-const main = path.join(root, "bot", "main.ts");
+const main = path.join(ROOT, "bot", "main.ts");
+const runs: Run[] = [];
+afterAll(async () => {
+  // A test that failed half-way leaves no bot behind.
+  for (const run of runs) await killGroup(run.child);
+});
 
 interface Run {
   child: ChildProcess;
@@ -23,13 +28,15 @@ interface Run {
 }
 
 function start(env: Record<string, string>, cwd: string): Run {
-  const child = spawn(tsx, [main], { cwd, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  // The bot's clock starts at the suite's working-day morning (CLOCK_AT), whatever the hour.
+  const child = spawnTsx(main, { cwd, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", CLOCK_AT: TEST_CLOCK_AT, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   const stdout: string[] = [];
   const stderr: string[] = [];
   child.stdout!.on("data", (d: Buffer) => stdout.push(d.toString()));
   child.stderr!.on("data", (d: Buffer) => stderr.push(d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, stdout, stderr, exited };
+  const run = { child, stdout, stderr, exited: exited(child) };
+  runs.push(run);
+  return run;
 }
 
 async function until(cond: () => boolean, timeoutMs = 20_000) {
@@ -83,7 +90,7 @@ describe("npm start with a token and nothing else", () => {
     const db = await openDatabase(`file:${path.join(workdir, "data", "bot.db")}`);
     expect(await db.prisma.task.count()).toBe(22);
     await loadDemoStaff(db.prisma);
-    const invite = await createInvite(db.prisma, { staffCode: "KH02", ttlHours: 1, now: new Date(), actor: "test" });
+    const invite = await createInvite(db.prisma, { staffCode: "KH02", ttlHours: 1, now: TEST_NOW, actor: "test" });
     if (!invite.ok) throw new Error("invite");
     const user = tg.user({ id: 424242 });
     tg.sendText(user, `/start ${invite.invite}`);
