@@ -1,10 +1,11 @@
 // Chat traffic for contention tests: staff keep writing to the bot while something else (the
 // office's CLI, a big import) writes to the same database. Every update sent is waited for
 // until the bot has handled it; nothing here measures time.
-import { spawn } from "node:child_process";
 import path from "node:path";
 import { runCli } from "../../bot/cli/run.js";
 import type { TgUser } from "../fake-telegram/types.js";
+import { ROOT, spawnChild, TSX } from "./children.js";
+import { TEST_CLOCK_AT } from "./clock.js";
 import type { E2E } from "./e2e.js";
 
 const COMMANDS = ["/trogiup", "/nhiemvu", "/caidat", "/baocao"] as const;
@@ -61,22 +62,19 @@ export async function cliInProcess(databaseUrl: string, now: Date, args: string[
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
-const root = path.resolve(new URL("../..", import.meta.url).pathname);
-
-/** `npm run cli -- ARGS` as a separate process, as the office runs it. */
+/** `npm run cli -- ARGS` as a separate process, as the office runs it (at the suite's time). */
 export function cliProcess(databaseUrl: string, args: string[]): Promise<CliRun> {
-  return new Promise((resolve) => {
-    const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), [path.join(root, "bot", "cli", "main.ts"), ...args], {
-      cwd: root,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", DATABASE_URL: databaseUrl, LOG_LEVEL: "silent" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const out: string[] = [];
-    const err: string[] = [];
-    child.stdout.on("data", (d: Buffer) => out.push(d.toString()));
-    child.stderr.on("data", (d: Buffer) => err.push(d.toString()));
-    child.on("exit", (code) => resolve({ code: code ?? -1, out: out.join(""), err: err.join("") }));
+  const child = spawnChild(TSX, [path.join(ROOT, "bot", "cli", "main.ts"), ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", DATABASE_URL: databaseUrl, LOG_LEVEL: "silent", CLOCK_AT: TEST_CLOCK_AT },
+    stdio: ["ignore", "pipe", "pipe"],
   });
+  const out: string[] = [];
+  const err: string[] = [];
+  child.stdout!.on("data", (d: Buffer) => out.push(d.toString()));
+  child.stderr!.on("data", (d: Buffer) => err.push(d.toString()));
+  // "close": the output is complete (an "exit" can come before the last bytes are read).
+  return new Promise((resolve) => child.once("close", (code) => resolve({ code: code ?? -1, out: out.join(""), err: err.join("") })));
 }
 
 /** Runs tasks with at most `n` at a time, in order of the list. */
