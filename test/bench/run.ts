@@ -93,7 +93,7 @@ async function outboxSends(): Promise<number> {
   await db.chatAccount.createMany({ data: staff.map((s) => ({ platform: "telegram", externalId: String(30_000 + s.id), chatId: String(30_000 + s.id), staffId: s.id })) });
   for (const s of staff) e2e.tg.user({ id: 30_000 + s.id });
   const t0 = performance.now();
-  const now = new Date();
+  const now = e2e.now(); // the sender's clock: what is due is decided by it
   for (let i = 0; i < MESSAGES; i++) {
     await enqueue(db, { dedupKey: `b:${i}`, kind: "notify", staffId: staff[i % staff.length]!.id, payload: { text: `Tin số ${i}` } }, { now, timeZone: "Asia/Ho_Chi_Minh" });
   }
