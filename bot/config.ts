@@ -2,8 +2,13 @@
 // and start-up stops with one line per bad key that a sysadmin can act on.
 import { z } from "zod";
 import { parseLocalDateTime } from "./clock.js";
+import { MAX_INVITE_TTL_HOURS } from "./services/invites.js";
 
+// BotFather's tokens: the bot's id, a colon, 35 characters; a little slack either way so that a
+// future longer token is not refused.
 const TOKEN_RE = /^\d{5,16}:[A-Za-z0-9_-]{30,64}$/;
+/** The README's example: a token's shape, never a real one. */
+export const TOKEN_SHAPE_EXAMPLE = "123456789:AAH-paste-your-token-from-BotFather";
 const SECRET_RE = /^[A-Za-z0-9_-]{1,256}$/;
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -25,7 +30,7 @@ const schema = z
     BOT_TOKEN: z
       .string({ error: "thiếu; cần mã bot do @BotFather cấp (missing; the token from @BotFather)" })
       .regex(TOKEN_RE, {
-        error: "không đúng dạng <số>:<chuỗi> mà @BotFather cấp (not a token from @BotFather)",
+        error: `không đúng dạng mã bot: cần các chữ số, dấu hai chấm rồi 35 ký tự A-Z a-z 0-9 _ - như @BotFather cấp, ví dụ ${TOKEN_SHAPE_EXAMPLE} (expected digits, a colon, then 35 characters of A-Z a-z 0-9 _ - as @BotFather gives)`,
       }),
     BOT_USERNAME: z
       .string()
@@ -75,10 +80,10 @@ const schema = z
     DEFAULT_LOCALE: z.enum(["vi", "en"], { error: "cần vi hoặc en (expected vi or en)" }).default("vi"),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `cần một trong ${LOG_LEVELS.join(", ")} (expected one of these)` }).default("info"),
     INVITE_TTL_HOURS: z.coerce
-      .number({ error: "cần số giờ 1..720 (expected hours 1..720)" })
+      .number({ error: `cần số giờ 1..${MAX_INVITE_TTL_HOURS} (expected hours 1..${MAX_INVITE_TTL_HOURS})` })
       .int()
       .min(1)
-      .max(720)
+      .max(MAX_INVITE_TTL_HOURS)
       .default(72),
     INSTANCE_ID: z.string().min(1).max(64).optional(),
     DIGEST_TIME: hhmm.default("07:30"),
