@@ -7,7 +7,6 @@
 // flow on when the flow is at that button's step, and the task id always comes from the
 // flow, never from the button, except for the task choice, which the service checks.
 import type { BotContext } from "../bot/context.js";
-import { formatVnDate } from "../bot/services/calendar/index.js";
 import { clearFlow, setFlow } from "../bot/services/flows.js";
 import {
   checkReport,
@@ -24,10 +23,10 @@ import { findTaskByCode } from "../bot/services/tasks/codes.js";
 import { type Page, reportPickerPage } from "../bot/services/tasks/format.js";
 import type { LatestReport } from "../bot/services/tasks/progress-state.js";
 import { reportableTasks } from "../bot/services/tasks/queries.js";
-import { localParts } from "../bot/services/time.js";
 import { defineCommand } from "../bot/telegram/commands.js";
 import { formatEnv, idArg, notice, showPage, taskEnv, viewerOf } from "../bot/telegram/task-views.js";
 import { charLength } from "../bot/services/safe-text.js";
+import { formatDateOf } from "../bot/services/date-text.js";
 
 const FLOW = "baocao";
 
@@ -74,10 +73,6 @@ function maxNote(ctx: BotContext): string {
   return num(ctx, NOTE_MAX_LENGTH);
 }
 
-function dateOf(ctx: BotContext, at: Date): string {
-  return formatVnDate(localParts(at, ctx.deps.config.timezone).date);
-}
-
 function refusalText(ctx: BotContext, r: ReportRefusal, code: string, percent?: number): string {
   switch (r.reason) {
     case "not_found":
@@ -96,7 +91,7 @@ function refusalText(ctx: BotContext, r: ReportRefusal, code: string, percent?: 
 }
 
 function lowerText(ctx: BotContext, percent: number, previous: LatestReport): string {
-  return ctx.t("report.lower", { percent, previous: previous.percent, date: dateOf(ctx, previous.at) });
+  return ctx.t("report.lower", { percent, previous: previous.percent, date: formatDateOf(previous.at, ctx.deps.config.timezone) });
 }
 
 function percentProblem(ctx: BotContext, parsed: Exclude<PercentParse, { ok: true }>, value: string): string {

@@ -24,9 +24,32 @@ export interface OutboxPayload {
   document?: { fileName: string; base64: string; mimeType?: string };
 }
 
+/**
+ * What a proactive message is, as the delivery log (/guitin, the office's digest) names it:
+ * each kind has its label under `delivery.kinds`, so a new kind without one fails type-checking.
+ */
+export const OUTBOX_KINDS = [
+  "digest",
+  "report-deadline",
+  "notify",
+  "nudge",
+  "escalation",
+  "alert",
+  "alert-reminder",
+  "alert-escalation",
+  "alert-remediation",
+  "alert-cancel",
+  "tip",
+] as const;
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+
+export function isOutboxKind(v: string): v is OutboxKind {
+  return (OUTBOX_KINDS as readonly string[]).includes(v);
+}
+
 export interface EnqueueRequest {
   dedupKey: string;
-  kind: string;
+  kind: OutboxKind;
   staffId: number;
   payload: OutboxPayload;
   /** Delivered even in the person's quiet hours (Khẩn alerts). */

@@ -5,10 +5,10 @@ import type { AppConfig } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import { isLocale, translator } from "../../i18n.js";
 import type { WorkingCalendar } from "../calendar/index.js";
-import { formatVnDate } from "../calendar/index.js";
 import { seesAllUnits } from "../roles.js";
 import { DIGEST_SECTIONS } from "./sections.js";
 import type { DigestRecipient, DigestScope, DigestSection } from "./types.js";
+import { formatDate } from "../date-text.js";
 
 export const DIGEST_ROLES = ["truong_phong", "lanh_dao_so", "van_phong", "quan_tri"] as const;
 
@@ -56,7 +56,7 @@ export async function buildDigest(
     if (part) parts.push(part);
   }
   const head = [
-    t("digest.title", { date: formatVnDate(ctx.today) }),
+    t("digest.title", { date: formatDate(ctx.today) }),
     scope.kind === "unit" ? t("digest.scopeUnit", { unit: staff.unit.name }) : t("digest.scopeDepartment"),
   ];
   const body = parts.length ? parts.map((p) => p.html) : [t("digest.nothing")];

@@ -5,8 +5,9 @@ import type { DigestSection } from "../digest/types.js";
 import { dossierScope } from "./access.js";
 import { type DossierStanding, effectiveDueDate, standingOn } from "./deadline.js";
 import { dossierFigures, formatRate } from "./figures.js";
-import { formatInstant, standingText } from "./format.js";
+import { standingText } from "./format.js";
 import { lastImportAt } from "./queries.js";
+import { formatDateTime } from "../date-text.js";
 
 const LISTED = 5;
 
@@ -48,7 +49,7 @@ export const dossierDigestSection: DigestSection = {
         : t("dossiers.digest.monthNoReturns", { received: f.received }),
     );
     const importedAt = await lastImportAt(db);
-    if (importedAt) lines.push(t("dossiers.digest.imported", { at: formatInstant(importedAt, config.timezone) }));
+    if (importedAt) lines.push(t("dossiers.digest.imported", { at: formatDateTime(importedAt, config.timezone) }));
 
     // Changed since the last digest: a status changed, or a dossier became due or overdue since then.
     let changed = since === null;

@@ -15,7 +15,7 @@ import {
   type RecordsResult,
   validateRecords,
 } from "../../import/index.js";
-import { addDays, formatVnDate, toLocalDate, type WorkingCalendar } from "../calendar/index.js";
+import { addDays, toLocalDate, type WorkingCalendar } from "../calendar/index.js";
 import { audit } from "../audit.js";
 import { foldText } from "../text.js";
 import { atLocal, localParts } from "../time.js";
@@ -25,6 +25,7 @@ import { handlerMatcher } from "./handler-match.js";
 import { type DossierStatus, type ImportedStatus, isOpen, isReturned, STATUS_WORDINGS } from "./statuses.js";
 import { isUniqueViolation } from "../../db/errors.js";
 import { describeFault, textFault, withoutFaults } from "../safe-text.js";
+import { formatDate } from "../date-text.js";
 
 export type DossierColumn =
   | "code"
@@ -140,14 +141,14 @@ export async function planDossierImport(
     }
 
     if (received.date && due.date && due.date < received.date) {
-      row.fail("dueAt", "dossier.due_before_received", `ngày hẹn trả (${formatVnDate(due.date)}) sớm hơn ngày tiếp nhận (${formatVnDate(received.date)}).`);
+      row.fail("dueAt", "dossier.due_before_received", `ngày hẹn trả (${formatDate(due.date)}) sớm hơn ngày tiếp nhận (${formatDate(received.date)}).`);
     }
     if (status && (status === "returned" || isReturned(status))) {
       if (!returned) row.fail("returnedAt", "dossier.returned_without_date", `trạng thái ${quote(statusRaw)} là đã trả kết quả nhưng ô ngày trả kết quả đang để trống.`);
       else if (received.date && returned.date < received.date)
-        row.fail("returnedAt", "dossier.returned_before_received", `ngày trả kết quả (${formatVnDate(returned.date)}) sớm hơn ngày tiếp nhận (${formatVnDate(received.date)}).`);
+        row.fail("returnedAt", "dossier.returned_before_received", `ngày trả kết quả (${formatDate(returned.date)}) sớm hơn ngày tiếp nhận (${formatDate(received.date)}).`);
     } else if (status && isOpen(status) && returned) {
-      row.fail("returnedAt", "dossier.open_with_return_date", `hồ sơ có trạng thái ${quote(statusRaw)} (chưa trả) nhưng lại có ngày trả kết quả ${formatVnDate(returned.date)}.`);
+      row.fail("returnedAt", "dossier.open_with_return_date", `hồ sơ có trạng thái ${quote(statusRaw)} (chưa trả) nhưng lại có ngày trả kết quả ${formatDate(returned.date)}.`);
     }
     if (row.problems.length || !status) return null;
     return {
