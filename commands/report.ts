@@ -25,6 +25,7 @@ import type { LatestReport } from "../bot/services/tasks/progress-state.js";
 import { reportableTasks } from "../bot/services/tasks/queries.js";
 import { defineCommand } from "../bot/telegram/commands.js";
 import { formatEnv, idArg, notice, showPage, taskEnv, viewerOf } from "../bot/telegram/task-views.js";
+import { charLength } from "../bot/services/safe-text.js";
 import { formatDateOf } from "../bot/services/date-text.js";
 
 const FLOW = "baocao";
@@ -281,8 +282,8 @@ export const reportCommand = defineCommand(
         const file = attachedFile(ctx);
         const raw = text ?? ctx.message?.caption ?? "";
         const note = raw ? cleanNote(raw) : "";
-        if (note.length > NOTE_MAX_LENGTH)
-          return void (await ctx.reply(ctx.t("report.refusals.noteTooLong", { length: num(ctx, note.length), max: maxNote(ctx) })));
+        if (charLength(note) > NOTE_MAX_LENGTH)
+          return void (await ctx.reply(ctx.t("report.refusals.noteTooLong", { length: num(ctx, charLength(note)), max: maxNote(ctx) })));
         if (file) return goToConfirm(ctx, { ...d, note: note || null, file });
         if (!note) return void (await ctx.reply(ctx.t("report.askNoteAgain")));
         return goToFile(ctx, { ...d, note });
