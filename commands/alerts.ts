@@ -14,6 +14,7 @@ import { severityIcon, severityLabel } from "../bot/services/alerts/render.js";
 import { clearFlow, setFlow } from "../bot/services/flows.js";
 import { OFFICE } from "../bot/services/roles.js";
 import { unitsByIds, unitsWithActiveStaff } from "../bot/services/units.js";
+import { charLength } from "../bot/services/safe-text.js";
 import { alertActor, alertDeps, officeOnly } from "./alert-context.js";
 
 export const ALERT_FLOW = "canhbao";
@@ -135,8 +136,8 @@ async function typedText(turn: Turn, max: number): Promise<string | null> {
     await turn.reply.show(turn.t("alerts.flow.empty"));
     return null;
   }
-  if (text.length > max) {
-    await turn.reply.show(turn.t("alerts.flow.tooLong", { length: text.length, max }));
+  if (charLength(text) > max) {
+    await turn.reply.show(turn.t("alerts.flow.tooLong", { length: charLength(text), max }));
     return null;
   }
   return text;

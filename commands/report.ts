@@ -27,6 +27,7 @@ import { reportPickerPage } from "../bot/services/tasks/format.js";
 import type { LatestReport } from "../bot/services/tasks/progress-state.js";
 import { reportableTasks } from "../bot/services/tasks/queries.js";
 import { formatDateOf } from "../bot/services/date-text.js";
+import { charLength } from "../bot/services/safe-text.js";
 import { formatEnv, taskEnv, viewerOf } from "./task-context.js";
 
 const FLOW = "baocao";
@@ -257,7 +258,7 @@ export const reportCommand = defineCommand(
       if (step === "note") {
         const raw = text ?? msg?.caption ?? "";
         const note = raw ? cleanNote(raw) : "";
-        if (note.length > NOTE_MAX_LENGTH) return turn.reply.show(turn.t("report.refusals.noteTooLong", { length: num(turn, note.length), max: maxNote(turn) }));
+        if (charLength(note) > NOTE_MAX_LENGTH) return turn.reply.show(turn.t("report.refusals.noteTooLong", { length: num(turn, charLength(note)), max: maxNote(turn) }));
         if (file) return goToConfirm(turn, { ...d, note: note || null, file });
         if (!note) return turn.reply.show(turn.t("report.askNoteAgain"));
         return goToFile(turn, { ...d, note });

@@ -45,7 +45,7 @@ export const tasksCommand = defineCommand(
     c.action(A.tasks.page, (turn, { page }) => showList(turn, page));
     c.action(A.tasks.detail, (turn, { id, page }) => showDetail(turn, id, page ?? 0));
     c.action(A.tasks.file, async (turn, { reportId }) => {
-      const res = await reportAttachment(turn.deps.db, viewerOf(turn), reportId);
+      const res = await reportAttachment(turn.deps.db, viewerOf(turn), reportId, { actor: turn.actor, now: turn.now });
       if (!res.ok) return turn.reply.notice(turn.t(REFUSAL_KEY[res.reason]), { alert: true });
       await turn.reply.show({ text: "", document: { kind: "stored", platform: res.file.platform, fileId: res.file.fileId, type: res.file.kind, fileName: res.file.fileName } });
     });

@@ -7,15 +7,12 @@ import {
   PLAN_2021_UNITS,
 } from "../seed-data/plan-2021.js";
 import type { Db } from "./client.js";
+import { isUniqueViolation } from "./errors.js";
 
 export interface SeedResult {
   seeded: boolean;
   units: number;
   tasks: number;
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
 }
 
 export async function seedPlan2021(db: Db, now: Date): Promise<SeedResult> {

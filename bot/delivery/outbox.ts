@@ -98,10 +98,14 @@ export async function enqueue(db: DbOrTx, req: EnqueueRequest, opts: EnqueueOpti
   return inserted === 1 ? { status: "queued", notBefore } : { status: "duplicate" };
 }
 
-/** Cancels messages not yet sent (e.g. a cancelled alert): they will never go out. */
+/**
+ * Cancels messages not yet sent (e.g. a cancelled alert): they will never go out. Those the
+ * sender has claimed and holds (a 429 pause, a per-chat pace) are cancelled too: the sender
+ * looks at the row again right before calling Telegram.
+ */
 export async function cancelPending(db: DbOrTx, where: { refType: string; refId: number }, now: Date): Promise<number> {
   const res = await db.outboxMessage.updateMany({
-    where: { refType: where.refType, refId: where.refId, status: "pending" },
+    where: { refType: where.refType, refId: where.refId, status: { in: ["pending", "sending"] } },
     data: { status: "cancelled", updatedAt: now },
   });
   return res.count;

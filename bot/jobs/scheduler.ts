@@ -6,13 +6,10 @@
 import schedule from "node-schedule";
 import { localParts } from "../services/time.js";
 import type { JobDefinition, JobDeps, JobSchedule } from "./types.js";
+import { isUniqueViolation } from "../db/errors.js";
 
 const MAX_ATTEMPTS = 3;
 const RETRY_AFTER_MS = 5 * 60_000;
-
-function isUniqueViolation(e: unknown): boolean {
-  return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
-}
 
 export type SlotOutcome = "done" | "skipped" | "failed" | "taken";
 

@@ -6,17 +6,24 @@
 //    under @grammyjs/runner answering every message.
 // 2. Outbox: K proactive messages recorded and delivered by the sender (claims, pacing
 //    lifted, bookkeeping) vs the same number of plain sendMessage calls, 4 at a time.
+// 3. Contention: reply latency of /trogiup (3 staff, one command after the other) while the
+//    office's CLI imports 30,000 staff into the same SQLite file, vs the same with no import.
 import { run } from "@grammyjs/runner";
 import { Api, Bot } from "grammy";
 import type { Db } from "../../bot/db/client.js";
 import { enqueue } from "../../bot/delivery/outbox.js";
 import { FakeTelegram } from "../fake-telegram/index.js";
+import { writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { cliInProcess } from "../helpers/contention.js";
 import { E2E } from "../helpers/e2e.js";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 400);
 const USERS = 40;
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 1000);
+const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 30_000);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -86,8 +93,7 @@ async function outboxSends(): Promise<number> {
   await db.chatAccount.createMany({ data: staff.map((s) => ({ platform: "telegram", externalId: String(30_000 + s.id), chatId: String(30_000 + s.id), staffId: s.id })) });
   for (const s of staff) e2e.tg.user({ id: 30_000 + s.id });
   const t0 = performance.now();
-  // The harness's clock (a fixed working day), which the sender also decides by.
-  const now = e2e.app.app.deps.clock();
+  const now = e2e.now(); // the sender's clock: what is due is decided by it
   for (let i = 0; i < MESSAGES; i++) {
     await enqueue(db, { dedupKey: `b:${i}`, kind: "notify", staffId: staff[i % staff.length]!.id, payload: { text: `Tin số ${i}` } }, { now, timeZone: "Asia/Ho_Chi_Minh" });
   }
@@ -115,3 +121,46 @@ console.log(`\n2. ${MESSAGES} proactive messages to 200 chats`);
 const plain = await measure("plain sendMessage, 4 at a time", plainSends);
 const outbox = await measure("outbox: record + sender", outboxSends);
 console.log(`  ratio outbox / plain sends: ${(outbox / plain).toFixed(2)}  (${((MESSAGES / outbox) * 1000).toFixed(0)} messages/s; Telegram allows ~30/s)`);
+
+/** Reply latencies (ms) of /trogiup round trips from 3 staff until `busy` settles (or `count` each). */
+async function replyLatencies(e2e: E2E, users: ReturnType<E2E["stranger"]>[], until: { busy?: Promise<unknown>; count?: number }) {
+  const latencies: number[] = [];
+  let done = false;
+  void until.busy?.finally(() => (done = true));
+  await Promise.all(
+    users.map(async (user) => {
+      for (let i = 0; until.busy ? !done : i < until.count!; i++) {
+        const t0 = performance.now();
+        await e2e.say(user, "/trogiup");
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  return latencies.sort((a, b) => a - b);
+}
+
+async function importLatency(): Promise<void> {
+  const now = new Date();
+  const e2e = await E2E.start({ clock: () => now, backgroundSender: true });
+  const users = await Promise.all(["KH01", "KH02", "QL01"].map((c) => e2e.login(c)));
+  const dir = mkdtempSync(path.join(tmpdir(), "sokhcn-bench-"));
+  const file = path.join(dir, "staff.csv");
+  const lines = ["Mã cán bộ,Họ và tên,Đơn vị"];
+  for (let i = 1; i <= IMPORT_ROWS; i++) lines.push(`NV${i},Cán bộ số ${i},QLKH`);
+  writeFileSync(file, lines.join("\n"));
+  const quiet = await replyLatencies(e2e, users, { count: 10 });
+  const t0 = performance.now();
+  const busy = cliInProcess(e2e.databaseUrl, now, ["import", "staff", file]);
+  const during = await replyLatencies(e2e, users, { busy });
+  const run = await busy;
+  const importMs = performance.now() - t0;
+  await e2e.stop();
+  if (run.code !== 0) throw new Error(run.err);
+  const q = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(xs.length * p))]!.toFixed(0);
+  console.log(`  import of ${IMPORT_ROWS} staff (CLI, same process, own connection): ${importMs.toFixed(0)} ms`);
+  console.log(`  /trogiup with no import:  median ${q(quiet, 0.5)} ms, p95 ${q(quiet, 0.95)} ms, max ${q(quiet, 1)} ms (${quiet.length} replies)`);
+  console.log(`  /trogiup during import:   median ${q(during, 0.5)} ms, p95 ${q(during, 0.95)} ms, max ${q(during, 1)} ms (${during.length} replies, none lost)`);
+}
+
+console.log(`\n3. Reply latency while the CLI imports ${IMPORT_ROWS} staff (SQLite)`);
+await importLatency();

@@ -3,11 +3,12 @@
 // grammY for chat handling. `startApp` starts it; tests build as many as they need.
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, type BotConfig, type BotError, GrammyError, HttpError } from "grammy";
+import { Bot, type BotConfig, type BotError, Composer, GrammyError, HttpError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { buildCommands } from "../../../commands/index.js";
 import type { CommandModule } from "../../chat/command.js";
-import { claimUpdate, finishUpdate } from "../../chat/dedupe.js";
+import { runOnce, TransientUpdateError } from "../../chat/dedupe.js";
+import { isTransientDbError } from "../../db/errors.js";
 import { dispatch } from "../../chat/dispatch.js";
 import { openSession } from "../../chat/session.js";
 import type { ChatDeps, Turn } from "../../chat/turn.js";
@@ -69,21 +70,9 @@ export function createBot(config: AppConfig, deps: ChatDeps, opts: CreateBotOpti
     ctx.turn = undefined;
     return next();
   });
-  bot.use(async (ctx, next) => {
-    const id = `telegram:${ctx.me.id}:${ctx.update.update_id}`;
-    if (!(await claimUpdate(deps.db, id, ctx.now))) {
-      deps.logger.debug({ updateId: ctx.update.update_id }, "duplicate update skipped");
-      return;
-    }
-    try {
-      await next();
-    } finally {
-      await finishUpdate(deps.db, id);
-    }
-  });
-
   // An error in one update is logged and answered; it never stops the bot. The boundary sits
-  // inside the dedupe step, so an update counts as handled once its error answer is sent.
+  // inside the de-duplication, so an update counts as handled once its error answer is sent
+  // (except a transient database error: runOnce runs the update again, bot/chat/dedupe.ts).
   const answerError = async (e: BotError<TelegramContext>) => {
     const ctx = e.ctx;
     deps.logger.error({ updateId: ctx.update.update_id, error: describeError(e.error) }, "update failed");
@@ -98,7 +87,18 @@ export function createBot(config: AppConfig, deps: ChatDeps, opts: CreateBotOpti
       /* the chat may be unreachable, or the button already answered: nothing more to do */
     }
   };
-  const guarded = bot.errorBoundary(answerError);
+  // The handling chain is its own composer, so that runOnce can run it more than once.
+  const handling = new Composer<TelegramContext>();
+  const busy = (ctx: TelegramContext) => async () => {
+    const t = ctx.turn?.t ?? translator(deps.i18n, deps.config.defaultLocale);
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: t("common.busy"), show_alert: true });
+    else if (ctx.chat?.type === "private") await ctx.reply(t("common.busy"));
+  };
+  bot.use((ctx, next) => runOnce(deps, `telegram:${ctx.me.id}:${ctx.update.update_id}`, ctx.now, async () => void (await handling.middleware()(ctx, next)), busy(ctx)));
+  const guarded = handling.errorBoundary(async (e) => {
+    if (isTransientDbError(e.error)) throw new TransientUpdateError(e.error);
+    await answerError(e);
+  });
   guarded.use(chatMemberMiddleware());
   const publishMenu = (chatId: number, role: Parameters<typeof publishChatMenu>[3], locale: Parameters<typeof publishChatMenu>[5]) =>
     publishChatMenu(bot.api, chatId, specs, role, deps.i18n, locale).catch((e: unknown) =>

@@ -5,12 +5,14 @@
 import { timingSafeEqual } from "node:crypto";
 import { pendingChoice } from "../../chat/choices.js";
 import type { CommandModule } from "../../chat/command.js";
-import { claimUpdate, finishUpdate } from "../../chat/dedupe.js";
+import { runOnce, TransientUpdateError } from "../../chat/dedupe.js";
+import { isTransientDbError } from "../../db/errors.js";
 import { dispatch, parseCommandText } from "../../chat/dispatch.js";
 import { openSession } from "../../chat/session.js";
 import type { ChatDeps, Turn, TurnInput } from "../../chat/turn.js";
 import type { ZaloConfig } from "../../config.js";
 import { type Route, sendJson } from "../../http-server.js";
+import { translator } from "../../i18n.js";
 import { INVITE_RE } from "../../services/invites.js";
 import { ZaloApi, ZaloApiError } from "./api.js";
 import { ZALO_CAPABILITIES } from "./capabilities.js";
@@ -63,10 +65,11 @@ export function createZaloChannel(config: ZaloConfig, deps: ChatDeps, commands: 
   async function handleNow(event: ZaloEvent): Promise<void> {
     const now = deps.clock();
     const id = `zalo:${botId}:${event.eventName}:${event.messageId}`;
-    if (!(await claimUpdate(deps.db, id, now))) {
-      deps.logger.debug({ event: event.eventName }, "duplicate Zalo event skipped");
-      return;
-    }
+    const busy = () => api.sendMessage(event.chat.id, translator(deps.i18n, deps.config.defaultLocale)("common.busy")).then(() => undefined);
+    await runOnce(deps, id, now, () => handleTurn(event, now), busy).catch(() => undefined);
+  }
+
+  async function handleTurn(event: ZaloEvent, now: Date): Promise<void> {
     let turn: Turn | undefined;
     try {
       if (event.from.isBot) return;
@@ -98,14 +101,13 @@ export function createZaloChannel(config: ZaloConfig, deps: ChatDeps, commands: 
       }
       await dispatch(commands, turn);
     } catch (e) {
+      if (isTransientDbError(e)) throw new TransientUpdateError(e);
       deps.logger.error({ event: event.eventName, error: describeError(e) }, "Zalo event failed");
       try {
         await api.sendMessage(event.chat.id, (turn?.t ?? ((k: string) => k))("common.error"));
       } catch {
         /* the chat may be unreachable: nothing more to do */
       }
-    } finally {
-      await finishUpdate(deps.db, id);
     }
   }
 

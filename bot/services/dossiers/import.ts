@@ -23,6 +23,8 @@ import { isStaffUnit, listUnits, unitResolver } from "../units.js";
 import { returnedOnTime } from "./deadline.js";
 import { handlerMatcher } from "./handler-match.js";
 import { type DossierStatus, type ImportedStatus, isOpen, isReturned, STATUS_WORDINGS } from "./statuses.js";
+import { isUniqueViolation } from "../../db/errors.js";
+import { describeFault, textFault, withoutFaults } from "../safe-text.js";
 import { formatDate } from "../date-text.js";
 
 export type DossierColumn =
@@ -200,10 +202,6 @@ export class ConcurrentChange extends Error {
   constructor() {
     super("a dossier changed during the import");
   }
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
 }
 
 const ATTEMPTS = 3;
@@ -384,7 +382,12 @@ export function recordsFromJson(body: unknown): Pick<RecordsResult<DossierColumn
       const key = byName.get(normalizeKey(name));
       if (!key) continue;
       columns[key] ??= { index: DOSSIER_SPEC.findIndex((c) => c.key === key), header: DOSSIER_SPEC.find((c) => c.key === key)!.label, letter: "" };
-      if (value === null || value === undefined || typeof value === "string" || typeof value === "number") data[key] = value ?? null;
+      const fault = typeof value === "string" ? textFault(value) : undefined;
+      if (fault) {
+        problems.push({ rowNumber, column: name, code: "json.bad_text", message: `Dòng ${rowNumber}, trường ${quote(name)}: ${describeFault(fault)}.` });
+        // Nothing is written; the rest of the record is still checked, without the bad characters.
+        data[key] = withoutFaults(value as string) || null;
+      } else if (value === null || value === undefined || typeof value === "string" || typeof value === "number") data[key] = value ?? null;
       else {
         problems.push({ rowNumber, column: name, code: "json.bad_value", message: `Dòng ${rowNumber}, trường ${quote(name)}: giá trị phải là chuỗi hoặc số.` });
         // Kept as text so the record's other fields are still checked (the record is bad anyway).
