@@ -5,8 +5,8 @@ import { run, type RunnerHandle } from "@grammyjs/runner";
 import { GrammyError, webhookCallback } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { AppConfig } from "./config.js";
+import { type BotApp, ALLOWED_UPDATES, createBot } from "./channels/telegram/create-bot.js";
 import { clockStartingAt } from "./clock.js";
-import { type BotApp, ALLOWED_UPDATES, createBot } from "./create-bot.js";
 import { type Database, openDatabase } from "./db/client.js";
 import { migrate } from "./db/migrate.js";
 import { seedPlan2021 } from "./db/seed.js";
@@ -15,11 +15,15 @@ import type { Update } from "grammy/types";
 import { type HttpServer, readJsonBody, type Route, sendJson, startHttpServer } from "./http-server.js";
 import { createI18n } from "./i18n.js";
 import type { Logger } from "./logger.js";
-import { publishDefaultMenus } from "./telegram/menus.js";
-import { apiHost, describeFailure } from "./telegram/network.js";
-import { connectToTelegram, pollingOutageLog } from "./telegram/connect.js";
+import { publishDefaultMenus } from "./channels/telegram/menus.js";
+import { apiHost, describeFailure } from "./channels/telegram/network.js";
+import { connectToTelegram, pollingOutageLog } from "./channels/telegram/connect.js";
 import { OutboxSender, type SenderOptions } from "./delivery/sender.js";
-import { senderApi, telegramTransport } from "./delivery/transport.js";
+import { senderApi, telegramTransport } from "./channels/telegram/transport.js";
+import { ZaloApi, ZaloApiError } from "./channels/zalo/api.js";
+import { createZaloChannel, type ZaloChannel } from "./channels/zalo/channel.js";
+import { zaloTransport } from "./channels/zalo/transport.js";
+import { downloadRoute } from "./delivery/downloads.js";
 import { JOBS } from "./jobs/index.js";
 import { createScheduler, type Scheduler } from "./jobs/scheduler.js";
 import type { JobDefinition } from "./jobs/types.js";
@@ -30,7 +34,8 @@ import { calendarStore } from "./services/working-calendar.js";
 /** Telegram's updates are a few kilobytes; a message is at most 4096 characters. */
 export const WEBHOOK_MAX_BODY_BYTES = 1024 * 1024;
 
-export { StartupError } from "./startup-error.js";
+import { StartupError } from "./startup-error.js";
+export { StartupError };
 
 export interface AppOptions {
   logger: Logger;
@@ -53,6 +58,8 @@ export interface RunningApp {
   http: HttpServer | undefined;
   sender: OutboxSender;
   scheduler: Scheduler;
+  /** The Zalo channel, when ZALO_BOT_TOKEN is set. */
+  zalo: ZaloChannel | undefined;
   stop(): Promise<void>;
 }
 
@@ -75,7 +82,23 @@ export async function startApp(config: AppConfig, opts: AppOptions): Promise<Run
   const db = await prepareDatabase(config, logger, clock());
   const i18n = createI18n(config.defaultLocale);
   const calendar = calendarStore(db.prisma, config.timezone);
-  const sender = new OutboxSender(db.prisma, telegramTransport(senderApi(config.botToken, config.apiRoot)), logger, {
+  // Zalo first: its bot id keys the de-duplication of its events.
+  let zaloBotId: string | undefined;
+  if (config.zalo) {
+    try {
+      zaloBotId = (await new ZaloApi(config.zalo.token, config.zalo.apiRoot).getMe()).id;
+    } catch (e) {
+      await db.close();
+      if (e instanceof ZaloApiError && (e.code === 401 || e.code === 404))
+        throw new StartupError("Zalo Bot Platform từ chối ZALO_BOT_TOKEN (401): kiểm tra lại mã bot trong Zalo Bot Manager.");
+      throw new StartupError(`Không kết nối được Zalo Bot API tại ${config.zalo.apiRoot}: ${(e as Error).message}`);
+    }
+  }
+  const transports = {
+    ...(config.telegram ? { telegram: telegramTransport(senderApi(config.botToken, config.apiRoot)) } : {}),
+    ...(config.zalo ? { zalo: zaloTransport(new ZaloApi(config.zalo.token, config.zalo.apiRoot), { db: db.prisma, config, i18n, clock }) } : {}),
+  };
+  const sender = new OutboxSender(db.prisma, transports, logger, {
     instanceId: config.instanceId,
     timeZone: config.timezone,
     clock,
@@ -84,18 +107,22 @@ export async function startApp(config: AppConfig, opts: AppOptions): Promise<Run
   const wakeSender = () => sender.wake();
   const app = createBot(config, { db: db.prisma, config, logger, i18n, clock, calendar, wakeSender }, opts.botInfo ? { botInfo: opts.botInfo } : {});
   const { bot } = app;
-  if (!bot.isInited()) {
-    try {
-      bot.botInfo = await connectToTelegram(config, logger);
-    } catch (e) {
-      await db.close();
-      throw e;
+  // Zalo alone (no BOT_TOKEN): the grammY bot is built for its commands but never started.
+  const telegramOn = config.telegram;
+  if (telegramOn) {
+    if (!bot.isInited()) {
+      try {
+        bot.botInfo = await connectToTelegram(config, logger);
+      } catch (e) {
+        await db.close();
+        throw e;
+      }
     }
+    logger.info({ username: bot.botInfo.username, mode: config.mode }, "bot ready");
+    await publishDefaultMenus(bot.api, app.commands.map((m) => m.spec), i18n, config.defaultLocale).catch((e: unknown) =>
+      logger.warn({ error: (e as Error).message }, "could not publish the command menus"),
+    );
   }
-  logger.info({ username: bot.botInfo.username, mode: config.mode }, "bot ready");
-  await publishDefaultMenus(bot.api, app.commands.map((m) => m.spec), i18n, config.defaultLocale).catch((e: unknown) =>
-    logger.warn({ error: (e as Error).message }, "could not publish the command menus"),
-  );
 
   const routes: Route[] = [
     {
@@ -104,7 +131,7 @@ export async function startApp(config: AppConfig, opts: AppOptions): Promise<Run
       handler: async (_req, res) => {
         try {
           await db.prisma.$queryRawUnsafe("SELECT 1");
-          sendJson(res, 200, { ok: true, bot: bot.botInfo.username, mode: config.mode });
+          sendJson(res, 200, { ok: true, bot: telegramOn ? bot.botInfo.username : undefined, mode: config.mode, zalo: config.zalo ? config.zalo.mode : undefined });
         } catch {
           sendJson(res, 503, { ok: false, error: "database unavailable" });
         }
@@ -114,10 +141,15 @@ export async function startApp(config: AppConfig, opts: AppOptions): Promise<Run
 
   // The one-stop system pushes dossiers here (served only when the HTTP server runs: PORT).
   routes.push(dossierIngestRoute({ db: db.prisma, calendar, logger, clock, timeZone: config.timezone }));
+  // Documents for channels without uploads (Zalo), as one-time links.
+  routes.push(downloadRoute({ db: db.prisma, clock, logger }));
+
+  const zalo = config.zalo ? createZaloChannel(config.zalo, app.deps, app.commands, zaloBotId!) : undefined;
+  if (zalo && config.zalo?.mode === "webhook") routes.push(zalo.webhookRoute());
 
   let runner: RunnerHandle | undefined;
   let lastUpdateId = -1;
-  if (config.mode === "webhook") {
+  if (telegramOn && config.mode === "webhook") {
     const path = new URL(config.webhookUrl!).pathname || "/";
     // Answer within Telegram's patience; a slow update is finished after answering, and
     // a retried delivery is recognised by its update_id (dedupe middleware).
@@ -151,7 +183,9 @@ export async function startApp(config: AppConfig, opts: AppOptions): Promise<Run
     logger.info({ port: http.port }, "http server listening");
   }
 
-  if (config.mode === "webhook") {
+  if (!telegramOn) {
+    /* no Telegram channel */
+  } else if (config.mode === "webhook") {
     await bot.api.setWebhook(config.webhookUrl!, { secret_token: config.webhookSecret!, allowed_updates: [...ALLOWED_UPDATES] });
   } else {
     // getUpdates fails while a webhook is set; keep pending updates.
@@ -189,6 +223,17 @@ export async function startApp(config: AppConfig, opts: AppOptions): Promise<Run
     });
   }
 
+  if (zalo && config.zalo) {
+    if (config.zalo.mode === "webhook") {
+      await zalo.api.call("setWebhook", { url: config.zalo.webhookUrl, secret_token: config.zalo.webhookSecret });
+    } else {
+      // getUpdates does not work while a webhook is set.
+      await zalo.api.call("deleteWebhook").catch((e: unknown) => logger.warn({ error: (e as Error).message }, "could not delete the Zalo webhook"));
+      zalo.startPolling();
+    }
+    logger.info({ mode: config.zalo.mode }, "zalo channel ready");
+  }
+
   if (opts.backgroundSender !== false) sender.start();
   const scheduler = createScheduler(opts.jobs ?? JOBS, { db: db.prisma, config, logger, i18n, calendar, wakeSender }, { instance: config.instanceId, clock });
   if (opts.scheduler !== false) await scheduler.start();
@@ -206,10 +251,11 @@ export async function startApp(config: AppConfig, opts: AppOptions): Promise<Run
         // Confirm what was handled, so the next start does not fetch it again.
         if (lastUpdateId >= 0) await bot.api.getUpdates({ offset: lastUpdateId + 1, limit: 1, timeout: 0 }).catch(() => undefined);
       }
+      await zalo?.stop();
       await http?.close();
       await sender.stop();
       await db.close();
       logger.info("stopped");
     })());
-  return { app, db, http, sender, scheduler, stop };
+  return { app, db, http, sender, scheduler, zalo, stop };
 }

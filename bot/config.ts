@@ -10,6 +10,7 @@ const TOKEN_RE = /^\d{5,16}:[A-Za-z0-9_-]{30,64}$/;
 /** The README's example: a token's shape, never a real one. */
 export const TOKEN_SHAPE_EXAMPLE = "123456789:AAH-paste-your-token-from-BotFather";
 const SECRET_RE = /^[A-Za-z0-9_-]{1,256}$/;
+const ZALO_TOKEN_RE = /^\d{3,20}:[A-Za-z0-9_-]{10,128}$/;
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 function isTimeZone(tz: string): boolean {
@@ -87,10 +88,44 @@ const schema = z
       .default(72),
     INSTANCE_ID: z.string().min(1).max(64).optional(),
     DIGEST_TIME: hhmm.default("07:30"),
+    ZALO_BOT_TOKEN: z
+      .string()
+      .regex(ZALO_TOKEN_RE, { error: "không đúng dạng <bot id>:<chuỗi bí mật> mà Zalo Bot Platform cấp (not a Zalo bot token)" })
+      .optional(),
+    ZALO_API_ROOT: z
+      .url({ error: "cần một URL http(s) (expected an http(s) URL)", protocol: /^https?$/ })
+      .default("https://bot-api.zaloplatforms.com")
+      .transform((v) => v.replace(/\/+$/, "")),
+    ZALO_MODE: z.enum(["polling", "webhook"], { error: "cần polling hoặc webhook (expected polling or webhook)" }).default("polling"),
+    ZALO_WEBHOOK_URL: z.url({ error: "cần URL https công khai của bot (expected the public https URL)", protocol: /^https?$/ }).optional(),
+    ZALO_WEBHOOK_SECRET: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{8,256}$/, { error: "8-256 ký tự A-Z a-z 0-9 _ - (8-256 characters of A-Za-z0-9_-)" })
+      .optional(),
+    PUBLIC_URL: z
+      .url({ error: "cần địa chỉ http(s) công khai của máy chủ bot (expected the bot's public http(s) address)", protocol: /^https?$/ })
+      .transform((v) => v.replace(/\/+$/, ""))
+      .optional(),
+    DOWNLOAD_LINK_MINUTES: z.coerce
+      .number({ error: "cần số phút 5..1440 (expected minutes 5..1440)" })
+      .int()
+      .min(5)
+      .max(1440)
+      .default(60),
     // Tests, the demo and trials only: the service's clock starts at this local time.
     CLOCK_AT: z.string().optional(),
   })
   .superRefine((c, ctx) => {
+    if (c.ZALO_BOT_TOKEN && !c.PUBLIC_URL)
+      ctx.addIssue({
+        code: "custom",
+        path: ["PUBLIC_URL"],
+        message: "thiếu; kênh Zalo gửi tài liệu bằng đường dẫn tải về trên máy chủ bot (missing; Zalo gets documents as download links)",
+      });
+    if (c.ZALO_MODE === "webhook" && !c.ZALO_WEBHOOK_URL)
+      ctx.addIssue({ code: "custom", path: ["ZALO_WEBHOOK_URL"], message: "thiếu; webhook Zalo cần URL https công khai (missing; the Zalo webhook needs a public URL)" });
+    if (c.ZALO_MODE === "webhook" && !c.ZALO_WEBHOOK_SECRET)
+      ctx.addIssue({ code: "custom", path: ["ZALO_WEBHOOK_SECRET"], message: "thiếu; webhook Zalo cần chuỗi bí mật 8-256 ký tự (missing; the Zalo webhook needs a secret)" });
     // A bad TIMEZONE has its own message; CLOCK_AT is read in that zone only once it is valid.
     if (c.CLOCK_AT !== undefined && isTimeZone(c.TIMEZONE) && !parseLocalDateTime(c.CLOCK_AT, c.TIMEZONE))
       ctx.addIssue({
@@ -116,6 +151,8 @@ const schema = z
 export type RawConfig = z.output<typeof schema>;
 
 export interface AppConfig {
+  /** The Telegram channel runs (BOT_TOKEN set, or no other channel configured). */
+  telegram: boolean;
   botToken: string;
   botUsername: string | undefined;
   databaseUrl: string;
@@ -137,6 +174,19 @@ export interface AppConfig {
   digestTime: string;
   /** CLOCK_AT: where the clock starts (tests, the demo); undefined = the system clock. */
   clockAt: Date | undefined;
+  /** The Zalo Bot channel, when ZALO_BOT_TOKEN is set. */
+  zalo: ZaloConfig | undefined;
+  /** The bot's public address (download links). */
+  publicUrl: string | undefined;
+  downloadLinkMinutes: number;
+}
+
+export interface ZaloConfig {
+  token: string;
+  apiRoot: string;
+  mode: "polling" | "webhook";
+  webhookUrl: string | undefined;
+  webhookSecret: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -158,7 +208,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: LoadOptions = {}): AppC
     // An empty line in .env means "not set".
     input[key] = v === undefined || v.trim() === "" ? undefined : v.trim();
   }
-  if (opts.requireToken === false && input.BOT_TOKEN === undefined) {
+  // Zalo may run alone: then there is no Telegram channel at all.
+  const telegram = input.BOT_TOKEN !== undefined || input.ZALO_BOT_TOKEN === undefined;
+  if ((opts.requireToken === false || input.ZALO_BOT_TOKEN !== undefined) && input.BOT_TOKEN === undefined) {
     input.BOT_TOKEN = "0000000:not-needed-for-this-tool-00000000000000";
   }
   const parsed = schema.safeParse(input);
@@ -171,6 +223,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: LoadOptions = {}): AppC
   }
   const c = parsed.data;
   return {
+    telegram,
     botToken: c.BOT_TOKEN,
     botUsername: c.BOT_USERNAME,
     databaseUrl: c.DATABASE_URL,
@@ -180,7 +233,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: LoadOptions = {}): AppC
     mode: c.BOT_MODE,
     webhookUrl: c.WEBHOOK_URL,
     webhookSecret: c.WEBHOOK_SECRET,
-    port: c.PORT ?? (c.BOT_MODE === "webhook" ? 8080 : undefined),
+    // The HTTP server also serves Zalo's webhook and the download links.
+    port: c.PORT ?? (c.BOT_MODE === "webhook" || c.ZALO_BOT_TOKEN ? 8080 : undefined),
     host: c.HOST,
     timezone: c.TIMEZONE,
     defaultLocale: c.DEFAULT_LOCALE,
@@ -189,6 +243,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: LoadOptions = {}): AppC
     instanceId: c.INSTANCE_ID ?? `${process.pid}@${Math.random().toString(36).slice(2, 8)}`,
     digestTime: c.DIGEST_TIME,
     clockAt: c.CLOCK_AT === undefined ? undefined : parseLocalDateTime(c.CLOCK_AT, c.TIMEZONE),
+    zalo: c.ZALO_BOT_TOKEN
+      ? { token: c.ZALO_BOT_TOKEN, apiRoot: c.ZALO_API_ROOT, mode: c.ZALO_MODE, webhookUrl: c.ZALO_WEBHOOK_URL, webhookSecret: c.ZALO_WEBHOOK_SECRET }
+      : undefined,
+    publicUrl: c.PUBLIC_URL,
+    downloadLinkMinutes: c.DOWNLOAD_LINK_MINUTES,
   };
 }
 

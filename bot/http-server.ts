@@ -9,6 +9,8 @@ export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promis
 export interface Route {
   method: "GET" | "POST";
   path: string;
+  /** The path is a prefix (e.g. "/files/" for "/files/<token>"). */
+  prefix?: boolean;
   handler: RouteHandler;
 }
 
@@ -91,9 +93,10 @@ export async function startHttpServer(opts: { host: string; port: number; routes
   let idle: (() => void) | undefined;
   const server = createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0];
-    const route = opts.routes.find((r) => r.path === path && r.method === req.method);
+    const matches = (r: Route) => r.path === path || (r.prefix === true && path!.startsWith(r.path));
+    const route = opts.routes.find((r) => matches(r) && r.method === req.method);
     if (!route) {
-      const known = opts.routes.some((r) => r.path === path);
+      const known = opts.routes.some(matches);
       sendJson(res, known ? 405 : 404, { ok: false, error: known ? "method not allowed" : "not found" });
       return;
     }

@@ -6,11 +6,13 @@ import pino, { type Logger } from "pino";
 
 const TOKEN_RE = /\d{5,16}:[A-Za-z0-9_-]{30,64}/g;
 const START_PAYLOAD_RE = /(\/start(?:@\w+)?\s+|[?&]start=)[A-Za-z0-9_-]{8,64}/g;
+// One-time download links (Zalo's documents): the token is the key to the file.
+const DOWNLOAD_RE = /(\/files\/)[A-Za-z0-9_-]{43}/g;
 
 export function scrubSecrets(text: string, secrets: readonly string[] = []): string {
   let out = text;
   for (const s of secrets) if (s.length >= 6) out = out.split(s).join("[redacted]");
-  return out.replace(TOKEN_RE, "[token]").replace(START_PAYLOAD_RE, "$1[invite]");
+  return out.replace(TOKEN_RE, "[token]").replace(START_PAYLOAD_RE, "$1[invite]").replace(DOWNLOAD_RE, "$1[link]");
 }
 
 export interface LoggerOptions {

@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const logger = createLogger({ level: config.logLevel, secrets: [config.botToken, config.webhookSecret ?? ""] });
+  const logger = createLogger({ level: config.logLevel, secrets: [config.botToken, config.webhookSecret ?? "", config.zalo?.token ?? "", config.zalo?.webhookSecret ?? ""] });
   let running;
   try {
     running = await startApp(config, { logger, onFatal: () => process.exit(1) });

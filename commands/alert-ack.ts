@@ -1,37 +1,32 @@
-// The "Đã đọc" button under every copy of an alert. Not a command anyone types: a module of
-// its own because every staff member may press it, while /canhbao is for the office only.
-// The button carries the recipient row's id; the service checks the presser is that person.
-import type { BotContext } from "../bot/context.js";
+// The "Đã đọc" button under every copy of an alert (a numbered choice where there are no
+// buttons). Not a command anyone types: a module of its own because every staff member may
+// press it, while /canhbao is for the office only. The action carries the recipient row's
+// id; the service checks the presser is that person, and counts the first press only.
+import { A } from "../bot/chat/actions.js";
+import { defineCommand } from "../bot/chat/command.js";
 import { acknowledgeAlert } from "../bot/services/alerts/ack.js";
-import { defineCommand } from "../bot/telegram/commands.js";
 import { formatDateTime } from "../bot/services/date-text.js";
 
 export const alertAckCommand = defineCommand(
   { name: "canhbaodoc", roles: "any", requiresBinding: true, privateOnly: true, inMenu: false, descriptionKey: "commands.canhbaodoc" },
   (c) => {
-    c.callbackQuery(/^canhbaodoc:ack:(\d{1,9})$/, async (ctx: BotContext) => {
-      const recipientId = Number(ctx.match![1]);
-      const identity = ctx.identity!;
-      const res = await acknowledgeAlert(ctx.deps.db, recipientId, identity.staffId, `telegram:${ctx.from!.id}`, ctx.now);
-      const dropButton = () => ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => undefined);
+    c.action(A.alertAck.ack, async (turn, { recipientId }) => {
+      const { t } = turn;
+      const res = await acknowledgeAlert(turn.deps.db, recipientId, turn.identity!.staffId, turn.actor, turn.now);
       switch (res.status) {
         case "acknowledged":
-          await ctx.answerCallbackQuery({ text: ctx.t("alerts.ack.done") });
-          await dropButton();
-          return;
+          await turn.reply.notice(t("alerts.ack.done"));
+          return turn.reply.clearButtons();
         case "already":
-          await ctx.answerCallbackQuery({ text: ctx.t("alerts.ack.already", { time: formatDateTime(res.at, ctx.deps.config.timezone) }) });
-          await dropButton();
-          return;
+          await turn.reply.notice(t("alerts.ack.already", { time: formatDateTime(res.at, turn.deps.config.timezone) }));
+          return turn.reply.clearButtons();
         case "cancelled":
         case "superseded":
-          await ctx.answerCallbackQuery({ text: ctx.t(res.status === "cancelled" ? "alerts.ack.cancelled" : "alerts.ack.superseded"), show_alert: true });
-          return;
+          return turn.reply.notice(t(res.status === "cancelled" ? "alerts.ack.cancelled" : "alerts.ack.superseded"), { alert: true });
         case "not-yours":
-          await ctx.answerCallbackQuery({ text: ctx.t("alerts.ack.notYours"), show_alert: true });
-          return;
+          return turn.reply.notice(t("alerts.ack.notYours"), { alert: true });
         case "unknown":
-          await ctx.answerCallbackQuery({ text: ctx.t("common.invalidButton"), show_alert: true });
+          return turn.reply.notice(t("common.invalidButton"), { alert: true });
       }
     });
   },

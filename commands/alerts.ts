@@ -3,17 +3,19 @@
 // then a preview exactly as recipients will see it, and a confirmation. The same flow
 // takes the text of a correction started from /tinhtrang.
 import { randomBytes } from "node:crypto";
-import { InlineKeyboard } from "grammy";
-import type { BotContext } from "../bot/context.js";
+import { A } from "../bot/chat/actions.js";
+import { defineCommand, NOT_HANDLED } from "../bot/chat/command.js";
+import type { Turn } from "../bot/chat/turn.js";
+import { checked, grid, type View } from "../bot/chat/view.js";
 import { broadcastAlert, previewAlert } from "../bot/services/alerts/broadcast.js";
 import { correctAlert } from "../bot/services/alerts/cancel.js";
 import { type AlertDraft, BODY_MAX, isSeverity, SEVERITIES, TITLE_MAX } from "../bot/services/alerts/model.js";
 import { severityIcon, severityLabel } from "../bot/services/alerts/render.js";
 import { clearFlow, setFlow } from "../bot/services/flows.js";
 import { OFFICE } from "../bot/services/roles.js";
-import { defineCommand } from "../bot/telegram/commands.js";
-import { alertActor, alertDeps, officeOnly } from "./alert-context.js";
+import { unitsByIds, unitsWithActiveStaff } from "../bot/services/units.js";
 import { charLength } from "../bot/services/safe-text.js";
+import { alertActor, alertDeps, officeOnly } from "./alert-context.js";
 
 export const ALERT_FLOW = "canhbao";
 /** Writing an alert takes time: the flow stays open an hour without activity. */
@@ -30,236 +32,224 @@ interface DraftData {
   correctionOf?: number;
 }
 
-
-async function save(ctx: BotContext, step: string, data: DraftData) {
-  await setFlow(ctx.deps.db, ctx.identity!.id, { flow: ALERT_FLOW, step, data: { ...data } }, ctx.now, ALERT_FLOW_IDLE_MINUTES);
+async function save(turn: Turn, step: string, data: DraftData) {
+  await setFlow(turn.deps.db, turn.identity!.id, { flow: ALERT_FLOW, step, data: { ...data } }, turn.now, ALERT_FLOW_IDLE_MINUTES);
 }
 
 /** Starts a correction of alert `originalId` (called from /tinhtrang). */
-export async function startCorrection(ctx: BotContext, original: { id: number; severity: string; title: string }) {
+export async function startCorrection(turn: Turn, original: { id: number; severity: string; title: string }) {
   const data: DraftData = { nonce: randomBytes(6).toString("hex"), correctionOf: original.id, severity: original.severity, title: original.title };
-  await save(ctx, "body", data);
-  await ctx.reply(ctx.t("alerts.flow.askCorrection", { number: original.id, title: original.title }), { parse_mode: "HTML" });
+  await save(turn, "body", data);
+  await turn.reply.show(turn.t("alerts.flow.askCorrection", { number: original.id, title: original.title }));
 }
 
-async function askSeverity(ctx: BotContext) {
-  await save(ctx, "severity", { nonce: randomBytes(6).toString("hex") });
-  const kb = new InlineKeyboard();
-  SEVERITIES.forEach((s, i) => {
-    if (i > 0 && i % 2 === 0) kb.row();
-    kb.text(`${severityIcon(s)} ${severityLabel(ctx.t, s)}`, `canhbao:sev:${s}`);
-  });
-  kb.row().text(ctx.t("alerts.flow.abort"), "canhbao:abort");
-  await ctx.reply(ctx.t("alerts.flow.pickSeverity"), { parse_mode: "HTML", reply_markup: kb });
+async function askSeverity(turn: Turn) {
+  await save(turn, "severity", { nonce: randomBytes(6).toString("hex") });
+  const buttons = grid(
+    SEVERITIES.map((s) => ({ text: `${severityIcon(s)} ${severityLabel(turn.t, s)}`, data: A.alert.severity.build({ severity: s }) })),
+    2,
+  );
+  buttons.push([{ text: turn.t("alerts.flow.abort"), data: A.alert.abort.build({}) }]);
+  await turn.reply.show({ text: turn.t("alerts.flow.pickSeverity"), buttons });
 }
 
-async function staffUnits(ctx: BotContext) {
-  return ctx.deps.db.unit.findMany({
-    where: { active: true, kind: { not: "external" }, staff: { some: { active: true } } },
-    orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
-  });
-}
-
-async function unitPicker(ctx: BotContext, data: DraftData): Promise<{ text: string; reply_markup: InlineKeyboard }> {
+async function unitPicker(turn: Turn, data: DraftData): Promise<View> {
   const chosen = new Set(data.units ?? []);
-  const kb = new InlineKeyboard();
-  const units = await staffUnits(ctx);
-  units.forEach((u, i) => {
-    if (i > 0 && i % 2 === 0) kb.row();
-    kb.text(`${chosen.has(u.id) ? "✓ " : ""}${u.shortName ?? u.name}`, `canhbao:u:${u.id}`);
-  });
-  kb.row().text(ctx.t("alerts.flow.unitsDone", { count: chosen.size }), "canhbao:udone");
-  return { text: ctx.t("alerts.flow.pickUnits"), reply_markup: kb };
+  const units = await unitsWithActiveStaff(turn.deps.db);
+  const buttons = grid(units.map((u) => ({ text: checked(chosen.has(u.id), u.shortName ?? u.name), data: A.alert.unit.build({ unitId: u.id }) })), 2);
+  buttons.push([{ text: turn.t("alerts.flow.unitsDone", { count: chosen.size }), data: A.alert.unitsDone.build({}) }]);
+  return { text: turn.t("alerts.flow.pickUnits"), buttons };
 }
 
-function draftOf(ctx: BotContext, data: DraftData): AlertDraft {
+function draftOf(turn: Turn, data: DraftData): AlertDraft {
   return {
     severity: isSeverity(data.severity) ? data.severity : "thong_tin",
     title: data.title ?? "",
     body: data.body ?? "",
     audience: data.all !== false ? { all: true } : { all: false, unitIds: data.units ?? [] },
     requireRemediation: data.remediation === true,
-    externalRef: `telegram:${ctx.identity!.id}:${data.nonce}`,
-    source: "telegram",
+    // The key that makes a double "Gửi" send once; kept as it always was for drafts in progress.
+    externalRef: `${turn.platform}:${turn.identity!.id}:${data.nonce}`,
+    source: turn.platform,
     ...(data.correctionOf ? { correctionOfId: data.correctionOf } : {}),
   };
 }
 
-async function showPreview(ctx: BotContext, data: DraftData) {
-  await save(ctx, "preview", data);
-  const draft = draftOf(ctx, data);
-  const preview = await previewAlert({ ...alertDeps(ctx) }, draft, ctx.t, ctx.now);
-  let audience = ctx.t("alerts.flow.audienceAll");
-  if (data.correctionOf) audience = ctx.t("alerts.status.open", { number: data.correctionOf });
-  else if (data.all === false) {
-    const units = await ctx.deps.db.unit.findMany({ where: { id: { in: data.units ?? [] } }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }] });
-    audience = units.map((u) => u.shortName ?? u.name).join(", ");
-  }
-  const footer = ctx.t("alerts.flow.previewFooter", {
+async function showPreview(turn: Turn, data: DraftData) {
+  await save(turn, "preview", data);
+  const draft = draftOf(turn, data);
+  const preview = await previewAlert({ ...alertDeps(turn) }, draft, turn.t, turn.now);
+  let audience = turn.t("alerts.flow.audienceAll");
+  if (data.correctionOf) audience = turn.t("alerts.status.open", { number: data.correctionOf });
+  else if (data.all === false) audience = (await unitsByIds(turn.deps.db, data.units ?? [])).map((u) => u.shortName ?? u.name).join(", ");
+  const footer = turn.t("alerts.flow.previewFooter", {
     audience,
     count: preview.recipients,
     unreachable: preview.unreachable,
-    remediation: ctx.t(draft.requireRemediation ? "alerts.flow.previewYes" : "alerts.flow.previewNo"),
+    remediation: turn.t(draft.requireRemediation ? "alerts.flow.previewYes" : "alerts.flow.previewNo"),
   });
-  const kb = new InlineKeyboard()
-    .text(ctx.t("alerts.flow.send"), "canhbao:send")
-    .row()
-    .text(ctx.t("alerts.flow.restart"), "canhbao:restart")
-    .text(ctx.t("alerts.flow.abort"), "canhbao:abort");
-  await ctx.reply([ctx.t("alerts.flow.previewHeading"), "", preview.text, "", "──────", footer].join("\n"), { parse_mode: "HTML", reply_markup: kb });
+  const buttons = [
+    [{ text: turn.t("alerts.flow.send"), data: A.alert.send.build({}) }],
+    [
+      { text: turn.t("alerts.flow.restart"), data: A.alert.restart.build({}) },
+      { text: turn.t("alerts.flow.abort"), data: A.alert.abort.build({}) },
+    ],
+  ];
+  await turn.reply.show({ text: [turn.t("alerts.flow.previewHeading"), "", preview.text, "", "──────", footer].join("\n"), buttons });
 }
 
-
-async function send(ctx: BotContext, data: DraftData) {
-  const draft = draftOf(ctx, data);
+async function send(turn: Turn, data: DraftData) {
+  const { t } = turn;
+  const draft = draftOf(turn, data);
   const res = data.correctionOf
-    ? await correctAlert(alertDeps(ctx), data.correctionOf, { body: draft.body, title: draft.title, severity: draft.severity, externalRef: draft.externalRef! }, alertActor(ctx), ctx.now)
-    : await broadcastAlert(alertDeps(ctx), draft, alertActor(ctx), ctx.now);
-  await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => undefined);
+    ? await correctAlert(alertDeps(turn), data.correctionOf, { body: draft.body, title: draft.title, severity: draft.severity, externalRef: draft.externalRef! }, alertActor(turn), turn.now)
+    : await broadcastAlert(alertDeps(turn), draft, alertActor(turn), turn.now);
+  await turn.reply.clearButtons();
+  const db = turn.deps.db;
   if (res.status === "sent") {
-    await clearFlow(ctx.deps.db, ctx.identity!.id);
-    ctx.deps.wakeSender();
-    await ctx.reply(ctx.t("alerts.flow.sent", { number: res.alertId, queued: res.queued, recipients: res.recipients, unreachable: res.unreachable }));
+    await clearFlow(db, turn.identity!.id);
+    turn.deps.wakeSender();
+    await turn.reply.show(t("alerts.flow.sent", { number: res.alertId, queued: res.queued, recipients: res.recipients, unreachable: res.unreachable }));
   } else if (res.status === "duplicate") {
-    await clearFlow(ctx.deps.db, ctx.identity!.id);
-    await ctx.reply(ctx.t("alerts.flow.duplicate", { number: res.alertId }));
+    await clearFlow(db, turn.identity!.id);
+    await turn.reply.show(t("alerts.flow.duplicate", { number: res.alertId }));
   } else if (res.status === "denied") {
-    await clearFlow(ctx.deps.db, ctx.identity!.id);
-    await ctx.reply(ctx.t("common.noPermission"));
+    await clearFlow(db, turn.identity!.id);
+    await turn.reply.show(t("common.noPermission"));
   } else if (res.status === "invalid") {
-    await ctx.reply(ctx.t("alerts.flow.empty"));
+    await turn.reply.show(t("alerts.flow.empty"));
   } else {
-    await clearFlow(ctx.deps.db, ctx.identity!.id);
-    await ctx.reply(ctx.t("alerts.status.cannotCorrect", { number: data.correctionOf ?? 0 }));
+    await clearFlow(db, turn.identity!.id);
+    await turn.reply.show(t("alerts.status.cannotCorrect", { number: data.correctionOf ?? 0 }));
   }
 }
 
 /** Checks a typed title or text; replies with the problem and returns null when it is not usable. */
-async function typedText(ctx: BotContext, max: number): Promise<string | null> {
-  const raw = ctx.message?.text;
+async function typedText(turn: Turn, max: number): Promise<string | null> {
+  const raw = turn.input.kind === "message" ? turn.input.text : undefined;
   if (raw === undefined) {
-    await ctx.reply(ctx.t("alerts.flow.textExpected"));
+    await turn.reply.show(turn.t("alerts.flow.textExpected"));
     return null;
   }
   const text = raw.normalize("NFC").trim();
   if (!text) {
-    await ctx.reply(ctx.t("alerts.flow.empty"));
+    await turn.reply.show(turn.t("alerts.flow.empty"));
     return null;
   }
   if (charLength(text) > max) {
-    await ctx.reply(ctx.t("alerts.flow.tooLong", { length: charLength(text), max }));
+    await turn.reply.show(turn.t("alerts.flow.tooLong", { length: charLength(text), max }));
     return null;
   }
   return text;
 }
 
+function audienceButtons(turn: Turn) {
+  return [
+    [
+      { text: turn.t("alerts.flow.audienceAll"), data: A.alert.audience.build({ audience: "all" }) },
+      { text: turn.t("alerts.flow.audienceUnits"), data: A.alert.audience.build({ audience: "units" }) },
+    ],
+  ];
+}
+
+async function askRemediation(turn: Turn, data: DraftData) {
+  await save(turn, "remediation", data);
+  const buttons = [
+    [
+      { text: turn.t("alerts.flow.remediationYes"), data: A.alert.remediation.build({ on: "1" }) },
+      { text: turn.t("alerts.flow.remediationNo"), data: A.alert.remediation.build({ on: "0" }) },
+    ],
+  ];
+  await turn.reply.show({ text: turn.t("alerts.flow.pickRemediation"), buttons });
+}
+
+/** The flow's data when it is at `step`; otherwise says the step has passed and gives null. */
+async function atStep(turn: Turn, step: string): Promise<DraftData | null> {
+  const flow = turn.flow?.flow === ALERT_FLOW ? turn.flow : null;
+  if (flow?.step === step) return flow.data as unknown as DraftData;
+  await turn.reply.notice(turn.t("alerts.flow.expired"), { alert: true });
+  return null;
+}
+
 export const alertsCommand = defineCommand(
   { name: "canhbao", aliases: ["alert"], roles: OFFICE, requiresBinding: true, privateOnly: true, inMenu: true, descriptionKey: "commands.canhbao" },
   (c) => {
-    c.use(officeOnly);
+    c.check(officeOnly);
 
-    c.on("message", async (ctx: BotContext) => {
-      const flow = ctx.flow?.flow === ALERT_FLOW && !ctx.command ? ctx.flow : null;
-      if (!flow) return askSeverity(ctx);
+    c.message(async (turn) => {
+      const flow = turn.flow?.flow === ALERT_FLOW && !turn.command ? turn.flow : null;
+      if (!flow) return askSeverity(turn);
       const data = flow.data as unknown as DraftData;
       if (flow.step === "title") {
-        const title = await typedText(ctx, TITLE_MAX);
+        const title = await typedText(turn, TITLE_MAX);
         if (title === null) return;
-        await save(ctx, "body", { ...data, title });
-        return ctx.reply(ctx.t("alerts.flow.askBody", { max: BODY_MAX }), { parse_mode: "HTML" });
+        await save(turn, "body", { ...data, title });
+        return turn.reply.show(turn.t("alerts.flow.askBody", { max: BODY_MAX }));
       }
       if (flow.step === "body") {
-        const body = await typedText(ctx, BODY_MAX);
+        const body = await typedText(turn, BODY_MAX);
         if (body === null) return;
-        if (data.correctionOf) return showPreview(ctx, { ...data, body });
-        await save(ctx, "audience", { ...data, body });
-        return ctx.reply(ctx.t("alerts.flow.pickAudience"), { reply_markup: audienceButtons(ctx) });
+        if (data.correctionOf) return showPreview(turn, { ...data, body });
+        await save(turn, "audience", { ...data, body });
+        return turn.reply.show({ text: turn.t("alerts.flow.pickAudience"), buttons: audienceButtons(turn) });
       }
       // A step that waits for a button: repeat what is expected.
-      return ctx.reply(ctx.t("alerts.flow.expired"));
+      return turn.reply.show(turn.t("alerts.flow.expired"));
     });
 
-    c.on("callback_query:data", async (ctx: BotContext, next) => {
-      const [, action, arg, ...extra] = ctx.callbackQuery!.data!.split(":");
-      if (extra.length > 0) return next();
-      const flow = ctx.flow?.flow === ALERT_FLOW ? ctx.flow : null;
-      const data = (flow?.data ?? {}) as unknown as DraftData;
-      const expect = async (step: string): Promise<boolean> => {
-        if (flow?.step === step) return true;
-        await ctx.answerCallbackQuery({ text: ctx.t("alerts.flow.expired"), show_alert: true });
-        return false;
-      };
-      if (action === "abort" && arg === undefined) {
-        await clearFlow(ctx.deps.db, ctx.identity!.id);
-        await ctx.answerCallbackQuery();
-        await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => undefined);
-        return ctx.reply(ctx.t("common.cancelled"));
+    c.action(A.alert.abort, async (turn) => {
+      await clearFlow(turn.deps.db, turn.identity!.id);
+      await turn.reply.clearButtons();
+      await turn.reply.show(turn.t("common.cancelled"));
+    });
+    c.action(A.alert.restart, (turn) => askSeverity(turn));
+    c.action(A.alert.severity, async (turn, { severity }) => {
+      if (!isSeverity(severity)) return NOT_HANDLED;
+      const data = await atStep(turn, "severity");
+      if (!data) return;
+      await save(turn, "title", { ...data, severity });
+      await turn.reply.show(turn.t("alerts.flow.askTitle", { max: TITLE_MAX }));
+    });
+    c.action(A.alert.audience, async (turn, { audience }) => {
+      const data = await atStep(turn, "audience");
+      if (!data) return;
+      if (audience === "all") return askRemediation(turn, { ...data, all: true, units: [] });
+      const next = { ...data, all: false, units: [] };
+      await save(turn, "units", next);
+      await turn.reply.show(await unitPicker(turn, next));
+    });
+    c.action(A.alert.unit, async (turn, { unitId }) => {
+      const data = await atStep(turn, "units");
+      if (!data) return;
+      if (!(await unitsWithActiveStaff(turn.deps.db)).some((u) => u.id === unitId)) return NOT_HANDLED;
+      const chosen = new Set(data.units ?? []);
+      if (chosen.has(unitId)) chosen.delete(unitId);
+      else chosen.add(unitId);
+      const updated = { ...data, units: [...chosen] };
+      await save(turn, "units", updated);
+      await turn.reply.show(await unitPicker(turn, updated), { replace: true });
+    });
+    c.action(A.alert.unitsDone, async (turn) => {
+      const data = await atStep(turn, "units");
+      if (!data) return;
+      if (!data.units?.length) return turn.reply.notice(turn.t("alerts.flow.noUnits"), { alert: true });
+      return askRemediation(turn, data);
+    });
+    c.action(A.alert.remediation, async (turn, { on }) => {
+      const data = await atStep(turn, "remediation");
+      if (!data) return;
+      const updated = { ...data, remediation: on === "1" };
+      const preview = await previewAlert(alertDeps(turn), draftOf(turn, updated), turn.t, turn.now);
+      if (preview.recipients === 0) {
+        await save(turn, "audience", updated);
+        return turn.reply.show({ text: turn.t("alerts.flow.noRecipients"), buttons: audienceButtons(turn) });
       }
-      if (action === "restart" && arg === undefined) {
-        await ctx.answerCallbackQuery();
-        return askSeverity(ctx);
-      }
-      if (action === "sev" && isSeverity(arg)) {
-        if (!(await expect("severity"))) return;
-        await save(ctx, "title", { ...data, severity: arg });
-        await ctx.answerCallbackQuery();
-        return ctx.reply(ctx.t("alerts.flow.askTitle", { max: TITLE_MAX }), { parse_mode: "HTML" });
-      }
-      if (action === "aud" && (arg === "all" || arg === "units")) {
-        if (!(await expect("audience"))) return;
-        await ctx.answerCallbackQuery();
-        if (arg === "all") return askRemediation(ctx, { ...data, all: true, units: [] });
-        const next = { ...data, all: false, units: [] };
-        await save(ctx, "units", next);
-        const view = await unitPicker(ctx, next);
-        return ctx.reply(view.text, { reply_markup: view.reply_markup });
-      }
-      if (action === "u" && /^\d{1,9}$/.test(arg ?? "")) {
-        if (!(await expect("units"))) return;
-        const unitId = Number(arg);
-        if (!(await staffUnits(ctx)).some((u) => u.id === unitId)) return next();
-        const chosen = new Set(data.units ?? []);
-        if (chosen.has(unitId)) chosen.delete(unitId);
-        else chosen.add(unitId);
-        const updated = { ...data, units: [...chosen] };
-        await save(ctx, "units", updated);
-        await ctx.answerCallbackQuery();
-        const view = await unitPicker(ctx, updated);
-        return ctx.editMessageText(view.text, { reply_markup: view.reply_markup }).catch(() => undefined);
-      }
-      if (action === "udone" && arg === undefined) {
-        if (!(await expect("units"))) return;
-        if (!data.units?.length) return ctx.answerCallbackQuery({ text: ctx.t("alerts.flow.noUnits"), show_alert: true });
-        await ctx.answerCallbackQuery();
-        return askRemediation(ctx, data);
-      }
-      if (action === "rem" && (arg === "1" || arg === "0")) {
-        if (!(await expect("remediation"))) return;
-        await ctx.answerCallbackQuery();
-        const updated = { ...data, remediation: arg === "1" };
-        const preview = await previewAlert(alertDeps(ctx), draftOf(ctx, updated), ctx.t, ctx.now);
-        if (preview.recipients === 0) {
-          await save(ctx, "audience", updated);
-          return ctx.reply(ctx.t("alerts.flow.noRecipients"), { reply_markup: audienceButtons(ctx) });
-        }
-        return showPreview(ctx, updated);
-      }
-      if (action === "send" && arg === undefined) {
-        if (!(await expect("preview"))) return;
-        await ctx.answerCallbackQuery();
-        return send(ctx, data);
-      }
-      return next();
+      return showPreview(turn, updated);
+    });
+    c.action(A.alert.send, async (turn) => {
+      const data = await atStep(turn, "preview");
+      if (!data) return;
+      return send(turn, data);
     });
   },
 );
-
-function audienceButtons(ctx: BotContext): InlineKeyboard {
-  return new InlineKeyboard().text(ctx.t("alerts.flow.audienceAll"), "canhbao:aud:all").text(ctx.t("alerts.flow.audienceUnits"), "canhbao:aud:units");
-}
-
-async function askRemediation(ctx: BotContext, data: DraftData) {
-  await save(ctx, "remediation", data);
-  const kb = new InlineKeyboard().text(ctx.t("alerts.flow.remediationYes"), "canhbao:rem:1").text(ctx.t("alerts.flow.remediationNo"), "canhbao:rem:0");
-  await ctx.reply(ctx.t("alerts.flow.pickRemediation"), { reply_markup: kb });
-}

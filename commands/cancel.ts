@@ -1,13 +1,12 @@
 // /huy: leaves any guided flow.
-import type { BotContext } from "../bot/context.js";
+import { defineCommand } from "../bot/chat/command.js";
 import { clearFlow } from "../bot/services/flows.js";
-import { defineCommand } from "../bot/telegram/commands.js";
 
 export const cancelCommand = defineCommand(
   { name: "huy", aliases: ["cancel"], roles: "any", requiresBinding: true, privateOnly: true, inMenu: true, descriptionKey: "commands.huy" },
   (c) =>
-    c.on("message", async (ctx: BotContext) => {
-      const had = await clearFlow(ctx.deps.db, ctx.identity!.id);
-      await ctx.reply(ctx.t(had ? "common.cancelled" : "common.nothingToCancel"));
+    c.message(async (turn) => {
+      const had = await clearFlow(turn.deps.db, turn.identity!.id);
+      await turn.reply.show(turn.t(had ? "common.cancelled" : "common.nothingToCancel"));
     }),
 );

@@ -1,14 +1,14 @@
 // /guitin (office): the delivery log of automatic messages for a period.
-import { InlineKeyboard } from "grammy";
-import type { BotContext } from "../bot/context.js";
+import { A } from "../bot/chat/actions.js";
+import { defineCommand, NOT_HANDLED } from "../bot/chat/command.js";
+import type { Turn } from "../bot/chat/turn.js";
 import { isOutboxKind } from "../bot/delivery/outbox.js";
 import type { Translate } from "../bot/i18n.js";
 import { addDays } from "../bot/services/calendar/index.js";
+import { formatDateTime } from "../bot/services/date-text.js";
 import { type DeliveryReport, deliveryReport } from "../bot/services/delivery-log.js";
 import { OFFICE } from "../bot/services/roles.js";
 import { atLocal, localParts } from "../bot/services/time.js";
-import { defineCommand } from "../bot/telegram/commands.js";
-import { formatDateTime } from "../bot/services/date-text.js";
 
 const PERIODS = [1, 7, 30] as const;
 
@@ -39,34 +39,27 @@ export function renderDeliveryReport(t: Translate, report: DeliveryReport, perio
   return lines.join("\n");
 }
 
-async function show(ctx: BotContext, days: number, edit: boolean) {
-  const tz = ctx.deps.config.timezone;
-  const today = localParts(ctx.now, tz).date;
+async function show(turn: Turn, days: number) {
+  const tz = turn.deps.config.timezone;
+  const today = localParts(turn.now, tz).date;
   const from = atLocal(addDays(today, 1 - days), "00:00", tz);
-  const report = await deliveryReport(ctx.deps.db, from, ctx.now);
-  const period = days === 1 ? ctx.t("delivery.periodToday") : ctx.t("delivery.periodDays", { days });
-  const text = renderDeliveryReport(ctx.t, report, period, tz);
-  const kb = new InlineKeyboard()
-    .text(ctx.t("delivery.buttonToday"), "guitin:d:1")
-    .text(ctx.t("delivery.button7"), "guitin:d:7")
-    .text(ctx.t("delivery.button30"), "guitin:d:30");
-  if (edit) {
-    await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: kb }).catch((e: unknown) => {
-      if (!String((e as Error).message).includes("message is not modified")) throw e;
-    });
-  } else await ctx.reply(text, { parse_mode: "HTML", reply_markup: kb });
+  const report = await deliveryReport(turn.deps.db, from, turn.now);
+  const period = days === 1 ? turn.t("delivery.periodToday") : turn.t("delivery.periodDays", { days });
+  const text = renderDeliveryReport(turn.t, report, period, tz);
+  const buttons = [
+    [
+      { text: turn.t("delivery.buttonToday"), data: A.deliveryLog.period.build({ days: 1 }) },
+      { text: turn.t("delivery.button7"), data: A.deliveryLog.period.build({ days: 7 }) },
+      { text: turn.t("delivery.button30"), data: A.deliveryLog.period.build({ days: 30 }) },
+    ],
+  ];
+  await turn.reply.show({ text, buttons }, { replace: true });
 }
 
 export const deliveryLogCommand = defineCommand(
   { name: "guitin", roles: OFFICE, requiresBinding: true, privateOnly: true, inMenu: true, descriptionKey: "commands.guitin" },
   (c) => {
-    c.on("message", (ctx) => show(ctx, 1, false));
-    c.on("callback_query:data", async (ctx, next) => {
-      const [, action, value, ...rest] = ctx.callbackQuery.data.split(":");
-      const days = Number(value);
-      if (action !== "d" || rest.length || !(PERIODS as readonly number[]).includes(days)) return next();
-      await ctx.answerCallbackQuery();
-      await show(ctx, days, true);
-    });
+    c.message((turn) => show(turn, 1));
+    c.action(A.deliveryLog.period, (turn, { days }) => ((PERIODS as readonly number[]).includes(days) ? show(turn, days) : NOT_HANDLED));
   },
 );

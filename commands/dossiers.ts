@@ -2,20 +2,21 @@
 // sắp đến hạn), paging and a detail view; and the buttons of the dossier reminders:
 // "Đã xử lý" (asks for the return date, records it) and "Nhắc lại sau". Every button is
 // checked again against the person's rights by the services.
-import { InlineKeyboard } from "grammy";
-import type { BotContext } from "../bot/context.js";
+import { A } from "../bot/chat/actions.js";
+import { defineCommand, NOT_HANDLED } from "../bot/chat/command.js";
+import type { Turn } from "../bot/chat/turn.js";
+import { type Button, checked, grid, type View } from "../bot/chat/view.js";
 import { parseDate } from "../bot/import/index.js";
 import { type IsoDate, toLocalDate, type WorkingCalendar } from "../bot/services/calendar/index.js";
+import { formatDate, formatDateTime } from "../bot/services/date-text.js";
 import { type ActionContext, checkCanReportReturned, reportReturned, type ReturnResult, snoozeDossier } from "../bot/services/dossiers/actions.js";
 import type { DossierViewer } from "../bot/services/dossiers/access.js";
 import { standingText, statusLabel } from "../bot/services/dossiers/format.js";
-import { type DossierDetail, type DossierFilter, dossierDetail, isDossierFilter, listOpenDossiers } from "../bot/services/dossiers/queries.js";
+import { type DossierDetail, type DossierFilter, dossierDetail, listOpenDossiers } from "../bot/services/dossiers/queries.js";
 import { clearFlow, setFlow } from "../bot/services/flows.js";
 import { seesAllUnits } from "../bot/services/roles.js";
 import { getSetting } from "../bot/services/settings.js";
 import { foldText, shorten } from "../bot/services/text.js";
-import { defineCommand } from "../bot/telegram/commands.js";
-import { formatDate, formatDateTime } from "../bot/services/date-text.js";
 
 const PAGE_SIZE = 10;
 const FLOW = "hoso";
@@ -36,28 +37,28 @@ const FILTER_WORDS: Record<string, DossierFilter> = {
   all: "all",
 };
 
-function viewerOf(ctx: BotContext): DossierViewer {
-  const s = ctx.identity!.staff;
+function viewerOf(turn: Turn): DossierViewer {
+  const s = turn.identity!.staff;
   return { staffId: s.id, role: s.role, unitId: s.unitId };
 }
 
-async function calendarAndToday(ctx: BotContext): Promise<{ calendar: WorkingCalendar; today: IsoDate }> {
-  const calendar = await ctx.deps.calendar.get();
-  return { calendar, today: toLocalDate(ctx.now, calendar.tzOffsetMinutes) };
+async function calendarAndToday(turn: Turn): Promise<{ calendar: WorkingCalendar; today: IsoDate }> {
+  const calendar = await turn.deps.calendar.get();
+  return { calendar, today: toLocalDate(turn.now, calendar.tzOffsetMinutes) };
 }
 
-function actionContext(ctx: BotContext, calendar: WorkingCalendar, today: IsoDate): ActionContext {
-  return { db: ctx.deps.db, calendar, timeZone: ctx.deps.config.timezone, now: ctx.now, today, actor: `telegram:${ctx.from!.id}` };
+function actionContext(turn: Turn, calendar: WorkingCalendar, today: IsoDate): ActionContext {
+  return { db: turn.deps.db, calendar, timeZone: turn.deps.config.timezone, now: turn.now, today, actor: turn.actor };
 }
 
 // ---------------------------------------------------------------- list
 
-async function listView(ctx: BotContext, filter: DossierFilter, page: number): Promise<{ text: string; keyboard: InlineKeyboard }> {
-  const { t } = ctx;
-  const { calendar, today } = await calendarAndToday(ctx);
-  const viewer = viewerOf(ctx);
-  const dueSoonDays = await getSetting(ctx.deps.db, "dossiers.dueSoonWorkingDays");
-  const { items, lastImportAt } = await listOpenDossiers(ctx.deps.db, calendar, viewer, { filter, today, dueSoonDays });
+async function listView(turn: Turn, filter: DossierFilter, page: number): Promise<View> {
+  const { t } = turn;
+  const { calendar, today } = await calendarAndToday(turn);
+  const viewer = viewerOf(turn);
+  const dueSoonDays = await getSetting(turn.deps.db, "dossiers.dueSoonWorkingDays");
+  const { items, lastImportAt } = await listOpenDossiers(turn.deps.db, calendar, viewer, { filter, today, dueSoonDays });
   const pages = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);
   const shown = items.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
@@ -65,10 +66,10 @@ async function listView(ctx: BotContext, filter: DossierFilter, page: number): P
   const scope = seesAllUnits(viewer.role)
     ? t("dossiers.scope.all")
     : viewer.role === "truong_phong"
-      ? t("dossiers.scope.unit", { unit: ctx.identity!.staff.unit.name })
+      ? t("dossiers.scope.unit", { unit: turn.identity!.staff.unit.name })
       : t("dossiers.scope.own");
-  const lines = [title, scope, lastImportAt ? t("dossiers.importedAt", { at: formatDateTime(lastImportAt, ctx.deps.config.timezone) }) : t("dossiers.neverImported")];
-  if (lastImportAt && calendar.workingHoursBetween(lastImportAt, ctx.now) > STALE_AFTER_WORKING_HOURS) lines.push(t("dossiers.stale"));
+  const lines = [title, scope, lastImportAt ? t("dossiers.importedAt", { at: formatDateTime(lastImportAt, turn.deps.config.timezone) }) : t("dossiers.neverImported")];
+  if (lastImportAt && calendar.workingHoursBetween(lastImportAt, turn.now) > STALE_AFTER_WORKING_HOURS) lines.push(t("dossiers.stale"));
   lines.push("");
   if (items.length === 0) {
     lines.push(t(filter === "overdue" ? "dossiers.emptyOverdue" : filter === "soon" ? "dossiers.emptySoon" : "dossiers.empty"));
@@ -87,26 +88,25 @@ async function listView(ctx: BotContext, filter: DossierFilter, page: number): P
     });
     lines.push("", t("dossiers.page", { page: current, pages, total: items.length }), t("dossiers.hint"));
   }
-  const kb = new InlineKeyboard();
-  shown.forEach((item, i) => {
-    kb.text(shorten(item.code, 28), `hoso:view:${item.id}:${filter}:${current}`);
-    if (i % 2 === 1) kb.row();
-  });
-  if (shown.length % 2 === 1) kb.row();
+  const buttons = grid(
+    shown.map((item) => ({ text: shorten(item.code, 28), data: A.dossiers.view.build({ id: item.id, filter, page: current }) })),
+    2,
+  );
   if (pages > 1) {
-    if (current > 1) kb.text(t("dossiers.prev"), `hoso:list:${filter}:${current - 1}`);
-    if (current < pages) kb.text(t("dossiers.next"), `hoso:list:${filter}:${current + 1}`);
-    kb.row();
+    const paging: Button[] = [];
+    if (current > 1) paging.push({ text: t("dossiers.prev"), data: A.dossiers.list.build({ filter, page: current - 1 }) });
+    if (current < pages) paging.push({ text: t("dossiers.next"), data: A.dossiers.list.build({ filter, page: current + 1 }) });
+    buttons.push(paging);
   }
-  for (const f of ["all", "overdue", "soon"] as const) kb.text(`${f === filter ? "✓ " : ""}${t(`dossiers.filters.${f}`)}`, `hoso:list:${f}:1`);
-  return { text: lines.join("\n"), keyboard: kb };
+  buttons.push((["all", "overdue", "soon"] as const).map((f) => ({ text: checked(f === filter, t(`dossiers.filters.${f}`)), data: A.dossiers.list.build({ filter: f, page: 1 }) })));
+  return { text: lines.join("\n"), buttons };
 }
 
 // ---------------------------------------------------------------- detail
 
-function detailView(ctx: BotContext, d: DossierDetail, back: { filter: DossierFilter; page: number }): { text: string; keyboard: InlineKeyboard } {
-  const { t } = ctx;
-  const tz = ctx.deps.config.timezone;
+function detailView(turn: Turn, d: DossierDetail, back: { filter: DossierFilter; page: number }): View {
+  const { t } = turn;
+  const tz = turn.deps.config.timezone;
   const x = d.dossier;
   const lines = [
     t("dossiers.detail.title", { code: x.code }),
@@ -130,11 +130,11 @@ function detailView(ctx: BotContext, d: DossierDetail, back: { filter: DossierFi
     }
   }
   lines.push("", t("dossiers.detail.imported", { at: formatDateTime(x.importedAt, tz) }));
-  const kb = new InlineKeyboard();
-  if (d.canAct && d.standing.kind !== "closed") kb.text(t("dossiers.buttons.done"), `hoso:done:${x.id}`);
-  if (x.status === "dang_xu_ly") kb.text(t("dossiers.buttons.apology"), `xinloi:make:${x.id}`);
-  kb.row().text(t("dossiers.buttons.back"), `hoso:list:${back.filter}:${back.page}`);
-  return { text: lines.join("\n"), keyboard: kb };
+  const actions: Button[] = [];
+  if (d.canAct && d.standing.kind !== "closed") actions.push({ text: t("dossiers.buttons.done"), data: A.dossiers.done.build({ id: x.id }) });
+  if (x.status === "dang_xu_ly") actions.push({ text: t("dossiers.buttons.apology"), data: A.apology.make.build({ id: x.id }) });
+  const back_: Button = { text: t("dossiers.buttons.back"), data: A.dossiers.list.build({ filter: back.filter, page: back.page }) };
+  return { text: lines.join("\n"), buttons: actions.length ? [actions, [back_]] : [[back_]] };
 }
 
 function sourceKey(source: string): "import" | "api" | "chat" {
@@ -143,148 +143,119 @@ function sourceKey(source: string): "import" | "api" | "chat" {
 
 // ---------------------------------------------------------------- replies
 
-async function show(ctx: BotContext, view: { text: string; keyboard: InlineKeyboard }, edit: boolean): Promise<void> {
-  if (edit) {
-    await ctx.editMessageText(view.text, { parse_mode: "HTML", reply_markup: view.keyboard }).catch((e: unknown) => {
-      if (!String((e as Error).message).includes("message is not modified")) throw e;
-    });
-    return;
-  }
-  await ctx.reply(view.text, { parse_mode: "HTML", reply_markup: view.keyboard });
-}
-
-async function askReturnDate(ctx: BotContext, dossierId: number, code: string, calendar: WorkingCalendar, today: IsoDate): Promise<void> {
-  await setFlow(ctx.deps.db, ctx.identity!.id, { flow: FLOW, step: "returnDate", data: { dossierId } }, ctx.now);
+async function askReturnDate(turn: Turn, dossierId: number, code: string, calendar: WorkingCalendar, today: IsoDate): Promise<void> {
+  await setFlow(turn.deps.db, turn.identity!.id, { flow: FLOW, step: "returnDate", data: { dossierId } }, turn.now);
   const previous = calendar.previousWorkingDay(today);
-  const kb = new InlineKeyboard()
-    .text(ctx.t("dossiers.buttons.today", { date: formatDate(today) }), `hoso:ret:${dossierId}:${today.replace(/-/g, "")}`)
-    .text(ctx.t("dossiers.buttons.yesterday", { date: formatDate(previous) }), `hoso:ret:${dossierId}:${previous.replace(/-/g, "")}`);
-  await ctx.reply(ctx.t("dossiers.askDate", { code }), { parse_mode: "HTML", reply_markup: kb });
+  const buttons = [
+    [
+      { text: turn.t("dossiers.buttons.today", { date: formatDate(today) }), data: A.dossiers.returned.build({ id: dossierId, date: today.replace(/-/g, "") }) },
+      { text: turn.t("dossiers.buttons.yesterday", { date: formatDate(previous) }), data: A.dossiers.returned.build({ id: dossierId, date: previous.replace(/-/g, "") }) },
+    ],
+  ];
+  await turn.reply.show({ text: turn.t("dossiers.askDate", { code }), buttons });
 }
 
 /** Answers the outcome of "Đã xử lý"; true when the flow is over (recorded, or nothing to record). */
-async function answerReturn(ctx: BotContext, res: ReturnResult): Promise<boolean> {
-  const { t } = ctx;
+async function answerReturn(turn: Turn, res: ReturnResult): Promise<boolean> {
+  const { t } = turn;
   if (res.ok) {
-    await ctx.reply(t(res.status === "da_tra_dung_han" ? "dossiers.returnedOnTime" : "dossiers.returnedLate", { code: res.code, date: formatDate(res.returnedDate) }), {
-      parse_mode: "HTML",
-    });
+    await turn.reply.show(t(res.status === "da_tra_dung_han" ? "dossiers.returnedOnTime" : "dossiers.returnedLate", { code: res.code, date: formatDate(res.returnedDate) }));
     return true;
   }
   switch (res.reason) {
     case "future":
-      await ctx.reply(t("dossiers.futureDate"));
+      await turn.reply.show(t("dossiers.futureDate"));
       return false;
     case "beforeReceived":
-      await ctx.reply(t("dossiers.beforeReceived", { date: formatDate(res.receivedDate!) }));
+      await turn.reply.show(t("dossiers.beforeReceived", { date: formatDate(res.receivedDate!) }));
       return false;
     case "closed":
-      await ctx.reply(t("dossiers.closed", { code: res.code! }), { parse_mode: "HTML" });
+      await turn.reply.show(t("dossiers.closed", { code: res.code! }));
       return true;
     case "forbidden":
-      await ctx.reply(t("dossiers.forbiddenShort"));
+      await turn.reply.show(t("dossiers.forbiddenShort"));
       return true;
     default:
-      await ctx.reply(t("dossiers.notFoundShort"));
+      await turn.reply.show(t("dossiers.notFoundShort"));
       return true;
   }
 }
 
-const ID = /^\d{1,9}$/;
-const PAGE = /^\d{1,4}$/;
+/** The "Đã xử lý" date: recorded, or asked again when it cannot be. */
+async function recordReturn(turn: Turn, dossierId: number, date: IsoDate) {
+  const { calendar, today } = await calendarAndToday(turn);
+  return reportReturned(actionContext(turn, calendar, today), viewerOf(turn), dossierId, date);
+}
 
 export const dossiersCommand = defineCommand(
   { name: "hoso", aliases: ["dossiers"], roles: "any", requiresBinding: true, privateOnly: true, inMenu: true, descriptionKey: "commands.hoso" },
   (c) => {
-    c.on("message", async (ctx: BotContext) => {
+    c.message(async (turn) => {
+      const msg = turn.input.kind === "message" ? turn.input : undefined;
       // A reply in the "Đã xử lý" flow: the return date, typed.
-      if (!ctx.command && ctx.flow?.flow === FLOW) {
-        const dossierId = Number(ctx.flow.data.dossierId);
-        const text = ctx.message?.text ?? "";
+      if (!turn.command && turn.flow?.flow === FLOW) {
+        const dossierId = Number(turn.flow.data.dossierId);
+        const text = msg?.text ?? "";
         const parsed = parseDate(text.trim());
-        if (!parsed.ok || parsed.value === null) {
-          await ctx.reply(ctx.t("dossiers.badDate", { value: shorten(text.trim(), 40) }));
-          return;
-        }
-        const { calendar, today } = await calendarAndToday(ctx);
-        const res = await reportReturned(actionContext(ctx, calendar, today), viewerOf(ctx), dossierId, parsed.value);
-        if (await answerReturn(ctx, res)) await clearFlow(ctx.deps.db, ctx.identity!.id);
+        if (!parsed.ok || parsed.value === null) return turn.reply.show(turn.t("dossiers.badDate", { value: shorten(text.trim(), 40) }));
+        const res = await recordReturn(turn, dossierId, parsed.value);
+        if (await answerReturn(turn, res)) await clearFlow(turn.deps.db, turn.identity!.id);
         return;
       }
-      const args = (ctx.command?.args ?? "").trim();
+      const args = (turn.command?.args ?? "").trim();
       const filter = args === "" ? "all" : FILTER_WORDS[foldText(args)];
-      if (filter) return show(ctx, await listView(ctx, filter, 1), false);
-      if (/\s/.test(args) || args.length > 64) {
-        await ctx.reply(ctx.t("dossiers.usage"), { parse_mode: "HTML" });
-        return;
-      }
-      const { calendar, today } = await calendarAndToday(ctx);
-      const res = await dossierDetail(ctx.deps.db, calendar, viewerOf(ctx), { code: args }, today);
-      if (!res.ok) {
-        await ctx.reply(`${ctx.t("dossiers.notFound", { code: args })}\n\n${ctx.t("dossiers.usage")}`, { parse_mode: "HTML" });
-        return;
-      }
-      await show(ctx, detailView(ctx, res.detail, { filter: "all", page: 1 }), false);
+      if (filter) return turn.reply.show(await listView(turn, filter, 1));
+      if (/\s/.test(args) || args.length > 64) return turn.reply.show(turn.t("dossiers.usage"));
+      const { calendar, today } = await calendarAndToday(turn);
+      const res = await dossierDetail(turn.deps.db, calendar, viewerOf(turn), { code: args }, today);
+      if (!res.ok) return turn.reply.show(`${turn.t("dossiers.notFound", { code: args })}\n\n${turn.t("dossiers.usage")}`);
+      await turn.reply.show(detailView(turn, res.detail, { filter: "all", page: 1 }));
     });
 
-    c.on("callback_query:data", async (ctx: BotContext, next) => {
-      const [, action, a, b, page, ...extra] = ctx.callbackQuery!.data!.split(":");
-      if (extra.length) return next();
-      const viewer = viewerOf(ctx);
-      if (action === "list" && isDossierFilter(a) && b !== undefined && PAGE.test(b) && page === undefined) {
-        await ctx.answerCallbackQuery();
-        return show(ctx, await listView(ctx, a, Number(b)), true);
-      }
-      // hoso:view:<id> (from a reminder) or hoso:view:<id>:<filter>:<page> (from the list)
-      const fromList = isDossierFilter(b) && page !== undefined && PAGE.test(page);
-      if (action === "view" && a !== undefined && ID.test(a) && (fromList || (b === undefined && page === undefined))) {
-        const { calendar, today } = await calendarAndToday(ctx);
-        const res = await dossierDetail(ctx.deps.db, calendar, viewer, { id: Number(a) }, today);
-        if (!res.ok) return void (await ctx.answerCallbackQuery({ text: ctx.t("dossiers.notFoundShort"), show_alert: true }));
-        await ctx.answerCallbackQuery();
-        // From the list the detail replaces it; from a reminder it comes as a new message.
-        return show(ctx, detailView(ctx, res.detail, fromList ? { filter: b as DossierFilter, page: Number(page) } : { filter: "all", page: 1 }), fromList);
-      }
-      if (page !== undefined) return next();
-      if (action === "done" && a !== undefined && ID.test(a) && b === undefined) {
-        const { calendar, today } = await calendarAndToday(ctx);
-        const check = await checkCanReportReturned(actionContext(ctx, calendar, today), viewer, Number(a));
-        if (!check.ok) return void (await ctx.answerCallbackQuery({ text: refusalShort(ctx, check.reason), show_alert: true }));
-        await ctx.answerCallbackQuery();
-        return askReturnDate(ctx, Number(a), check.code, calendar, today);
-      }
-      if (action === "ret" && a !== undefined && ID.test(a) && b !== undefined && /^\d{8}$/.test(b)) {
-        const date = `${b.slice(0, 4)}-${b.slice(4, 6)}-${b.slice(6, 8)}`;
-        const parsed = parseDate(date);
-        if (!parsed.ok || parsed.value !== date) return next();
-        const { calendar, today } = await calendarAndToday(ctx);
-        const res = await reportReturned(actionContext(ctx, calendar, today), viewer, Number(a), date);
-        if (!res.ok && res.reason !== "future" && res.reason !== "beforeReceived") {
-          return void (await ctx.answerCallbackQuery({ text: refusalShort(ctx, res.reason), show_alert: true }));
-        }
-        await ctx.answerCallbackQuery();
-        // The question's buttons are spent once the date is recorded.
-        if (res.ok) await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
-        if (await answerReturn(ctx, res)) await clearFlow(ctx.deps.db, ctx.identity!.id);
-        return;
-      }
-      if (action === "snooze" && a !== undefined && ID.test(a) && b === undefined) {
-        const { calendar, today } = await calendarAndToday(ctx);
-        const res = await snoozeDossier(actionContext(ctx, calendar, today), viewer, Number(a));
-        if (!res.ok) {
-          const text = res.reason === "forbidden" ? ctx.t("dossiers.snoozeForbiddenShort") : refusalShort(ctx, res.reason);
-          return void (await ctx.answerCallbackQuery({ text, show_alert: true }));
-        }
-        await ctx.answerCallbackQuery({ text: ctx.t("dossiers.snoozed", { code: res.code, date: formatDate(res.until) }) });
-        return;
-      }
-      return next(); // unknown or forged: the fallback says the button is invalid
+    c.action(A.dossiers.list, async (turn, { filter, page }) => {
+      if (page > 9999) return NOT_HANDLED;
+      await turn.reply.show(await listView(turn, filter, page), { replace: true });
+    });
+
+    // From the list (with its filter and page) the detail replaces it; from a reminder it comes as a new message.
+    c.action(A.dossiers.view, async (turn, { id, filter, page }) => {
+      const fromList = filter !== undefined && page !== undefined;
+      if (filter !== undefined && !fromList) return NOT_HANDLED;
+      const { calendar, today } = await calendarAndToday(turn);
+      const res = await dossierDetail(turn.deps.db, calendar, viewerOf(turn), { id }, today);
+      if (!res.ok) return turn.reply.notice(turn.t("dossiers.notFoundShort"), { alert: true });
+      await turn.reply.show(detailView(turn, res.detail, fromList ? { filter, page } : { filter: "all", page: 1 }), { replace: fromList });
+    });
+
+    c.action(A.dossiers.done, async (turn, { id }) => {
+      const { calendar, today } = await calendarAndToday(turn);
+      const check = await checkCanReportReturned(actionContext(turn, calendar, today), viewerOf(turn), id);
+      if (!check.ok) return turn.reply.notice(refusalShort(turn, check.reason), { alert: true });
+      await askReturnDate(turn, id, check.code, calendar, today);
+    });
+
+    c.action(A.dossiers.returned, async (turn, { id, date: compact }) => {
+      const date = `${compact.slice(0, 4)}-${compact.slice(4, 6)}-${compact.slice(6, 8)}`;
+      const parsed = parseDate(date);
+      if (!parsed.ok || parsed.value !== date) return NOT_HANDLED;
+      const res = await recordReturn(turn, id, date);
+      if (!res.ok && res.reason !== "future" && res.reason !== "beforeReceived") return turn.reply.notice(refusalShort(turn, res.reason), { alert: true });
+      // The question's buttons are spent once the date is recorded.
+      if (res.ok) await turn.reply.clearButtons();
+      if (await answerReturn(turn, res)) await clearFlow(turn.deps.db, turn.identity!.id);
+    });
+
+    c.action(A.dossiers.snooze, async (turn, { id }) => {
+      const { calendar, today } = await calendarAndToday(turn);
+      const res = await snoozeDossier(actionContext(turn, calendar, today), viewerOf(turn), id);
+      if (!res.ok) return turn.reply.notice(res.reason === "forbidden" ? turn.t("dossiers.snoozeForbiddenShort") : refusalShort(turn, res.reason), { alert: true });
+      await turn.reply.notice(turn.t("dossiers.snoozed", { code: res.code, date: formatDate(res.until) }));
     });
   },
 );
 
-function refusalShort(ctx: BotContext, reason: string): string {
-  if (reason === "closed") return ctx.t("dossiers.closedShort");
-  if (reason === "forbidden") return ctx.t("dossiers.forbiddenShort");
-  return ctx.t("dossiers.notFoundShort");
+function refusalShort(turn: Turn, reason: string): string {
+  if (reason === "closed") return turn.t("dossiers.closedShort");
+  if (reason === "forbidden") return turn.t("dossiers.forbiddenShort");
+  return turn.t("dossiers.notFoundShort");
 }

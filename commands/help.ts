@@ -1,9 +1,7 @@
 // /trogiup (/help): the commands this person's role may use, in their language.
-import type { BotContext } from "../bot/context.js";
+import { type CommandSpec, defineCommand, menuFor } from "../bot/chat/command.js";
 import { roleLabel } from "../bot/services/profile.js";
 import type { Role } from "../bot/services/roles.js";
-import { type CommandSpec, defineCommand } from "../bot/telegram/commands.js";
-import { menuFor } from "../bot/telegram/menus.js";
 
 export function helpCommand(allSpecs: () => readonly CommandSpec[]) {
   return defineCommand(
@@ -17,20 +15,20 @@ export function helpCommand(allSpecs: () => readonly CommandSpec[]) {
       descriptionKey: "commands.trogiup",
     },
     (c) =>
-      c.on("message", async (ctx: BotContext) => {
-        const inGroup = ctx.chat?.type !== "private";
-        if (!inGroup && !ctx.identity) return void (await ctx.reply(ctx.t("common.unknownUser"), { parse_mode: "HTML" }));
+      c.message(async (turn) => {
+        const inGroup = turn.chat.kind !== "private";
+        if (!inGroup && !turn.identity) return turn.reply.show(turn.t("common.unknownUser"));
         // In a group, only the general list: nothing about the person or their unit.
-        const role = inGroup ? "chuyen_vien" : (ctx.identity!.staff.role as Role);
-        const lines = menuFor(allSpecs(), role, ctx.deps.i18n, ctx.locale).map((m) =>
-          ctx.t("help.line", { command: m.command, description: m.description }),
+        const role = inGroup ? "chuyen_vien" : (turn.identity!.staff.role as Role);
+        const lines = menuFor(allSpecs(), role, turn.deps.i18n, turn.locale).map((m) =>
+          turn.t("help.line", { command: m.command, description: m.description }),
         );
-        const parts = [ctx.t(inGroup ? "help.titleGroup" : "help.title"), "", ...lines];
+        const parts = [turn.t(inGroup ? "help.titleGroup" : "help.title"), "", ...lines];
         if (!inGroup) {
-          const s = ctx.identity!.staff;
-          parts.push("", ctx.t("help.footer", { role: roleLabel(ctx.t, s.role), unit: s.unit.name }));
+          const s = turn.identity!.staff;
+          parts.push("", turn.t("help.footer", { role: roleLabel(turn.t, s.role), unit: s.unit.name }));
         }
-        await ctx.reply(parts.join("\n"), { parse_mode: "HTML" });
+        await turn.reply.show(parts.join("\n"));
       }),
   );
 }

@@ -1,5 +1,5 @@
-// The bot's commands, in the order of Telegram's menu and of /trogiup.
-import type { CommandModule, CommandSpec } from "../bot/telegram/commands.js";
+// The bot's commands, in the order of the command menu and of /trogiup.
+import type { CommandModule, CommandSpec } from "../bot/chat/command.js";
 import { alertAckCommand } from "./alert-ack.js";
 import { alertStatusCommand } from "./alert-status.js";
 import { alertsCommand } from "./alerts.js";
@@ -20,7 +20,7 @@ export function buildCommands(): CommandModule[] {
   const modules: CommandModule[] = [];
   const specs = (): readonly CommandSpec[] => modules.map((m) => m.spec);
   modules.push(
-    startCommand(specs),
+    startCommand(),
     tasksCommand,
     reportCommand,
     unitCommand,
@@ -33,7 +33,7 @@ export function buildCommands(): CommandModule[] {
     alertAckCommand,
     deliveryLogCommand,
     helpCommand(specs),
-    settingsCommand(specs),
+    settingsCommand(),
     cancelCommand,
   );
 

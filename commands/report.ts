@@ -6,7 +6,10 @@
 // The flow's state lives in the database (bot/services/flows.ts); a button only moves the
 // flow on when the flow is at that button's step, and the task id always comes from the
 // flow, never from the button, except for the task choice, which the service checks.
-import type { BotContext } from "../bot/context.js";
+import { A } from "../bot/chat/actions.js";
+import { defineCommand } from "../bot/chat/command.js";
+import type { ReceivedFile, Turn } from "../bot/chat/turn.js";
+import type { View } from "../bot/chat/view.js";
 import { clearFlow, setFlow } from "../bot/services/flows.js";
 import {
   checkReport,
@@ -19,14 +22,13 @@ import {
   type ReportFile,
   type ReportRefusal,
 } from "../bot/services/progress.js";
-import { findTaskByCode } from "../bot/services/tasks/codes.js";
-import { type Page, reportPickerPage } from "../bot/services/tasks/format.js";
+import { findTaskByCode, taskCodeById } from "../bot/services/tasks/codes.js";
+import { reportPickerPage } from "../bot/services/tasks/format.js";
 import type { LatestReport } from "../bot/services/tasks/progress-state.js";
 import { reportableTasks } from "../bot/services/tasks/queries.js";
-import { defineCommand } from "../bot/telegram/commands.js";
-import { formatEnv, idArg, notice, showPage, taskEnv, viewerOf } from "../bot/telegram/task-views.js";
-import { charLength } from "../bot/services/safe-text.js";
 import { formatDateOf } from "../bot/services/date-text.js";
+import { charLength } from "../bot/services/safe-text.js";
+import { formatEnv, taskEnv, viewerOf } from "./task-context.js";
 
 const FLOW = "baocao";
 
@@ -47,209 +49,182 @@ interface ReportDraft {
 
 type Step = "percent" | "note" | "file" | "confirm" | "lower";
 
-function draftOf(ctx: BotContext): ReportDraft | null {
-  const f = ctx.flow;
+function draftOf(turn: Turn): ReportDraft | null {
+  const f = turn.flow;
   if (!f || f.flow !== FLOW) return null;
   const d = f.data as Partial<ReportDraft>;
   return typeof d.taskId === "number" && typeof d.code === "string" ? (d as ReportDraft) : null;
 }
 
-async function saveFlow(ctx: BotContext, step: Step, draft: ReportDraft) {
-  await setFlow(ctx.deps.db, ctx.identity!.id, { flow: FLOW, step, data: { ...draft } }, ctx.now);
-  ctx.flow = { flow: FLOW, step, data: { ...draft } };
+async function saveFlow(turn: Turn, step: Step, draft: ReportDraft) {
+  await setFlow(turn.deps.db, turn.identity!.id, { flow: FLOW, step, data: { ...draft } }, turn.now);
+  turn.flow = { flow: FLOW, step, data: { ...draft } };
 }
 
-async function endFlow(ctx: BotContext) {
-  await clearFlow(ctx.deps.db, ctx.identity!.id);
-  ctx.flow = null;
+async function endFlow(turn: Turn) {
+  await clearFlow(turn.deps.db, turn.identity!.id);
+  turn.flow = null;
 }
 
 /** "1.000" in Vietnamese, "1,000" in English. */
-function num(ctx: BotContext, n: number): string {
-  return n.toLocaleString(ctx.locale === "vi" ? "vi-VN" : "en-GB");
+function num(turn: Turn, n: number): string {
+  return n.toLocaleString(turn.locale === "vi" ? "vi-VN" : "en-GB");
 }
 
-function maxNote(ctx: BotContext): string {
-  return num(ctx, NOTE_MAX_LENGTH);
+function maxNote(turn: Turn): string {
+  return num(turn, NOTE_MAX_LENGTH);
 }
 
-function refusalText(ctx: BotContext, r: ReportRefusal, code: string, percent?: number): string {
+function refusalText(turn: Turn, r: ReportRefusal, code: string, percent?: number): string {
   switch (r.reason) {
     case "not_found":
-      return ctx.t("report.refusals.notFound");
+      return turn.t("report.refusals.notFound");
     case "forbidden":
-      return ctx.t("report.refusals.forbidden", { code });
+      return turn.t("report.refusals.forbidden", { code });
     case "closed":
-      return ctx.t("report.refusals.closed", { code });
+      return turn.t("report.refusals.closed", { code });
     case "percent_invalid":
-      return ctx.t("report.refusals.outOfRange", { value: String(percent ?? "") });
+      return turn.t("report.refusals.outOfRange", { value: String(percent ?? "") });
     case "note_too_long":
-      return ctx.t("report.refusals.noteTooLong", { length: num(ctx, r.length), max: maxNote(ctx) });
+      return turn.t("report.refusals.noteTooLong", { length: num(turn, r.length), max: maxNote(turn) });
     case "lower":
-      return lowerText(ctx, percent ?? 0, r.previous);
+      return lowerText(turn, percent ?? 0, r.previous);
   }
 }
 
-function lowerText(ctx: BotContext, percent: number, previous: LatestReport): string {
-  return ctx.t("report.lower", { percent, previous: previous.percent, date: formatDateOf(previous.at, ctx.deps.config.timezone) });
+function lowerText(turn: Turn, percent: number, previous: LatestReport): string {
+  return turn.t("report.lower", { percent, previous: previous.percent, date: formatDateOf(previous.at, turn.deps.config.timezone) });
 }
 
-function percentProblem(ctx: BotContext, parsed: Exclude<PercentParse, { ok: true }>, value: string): string {
-  if (parsed.reason === "not_number") return ctx.t("report.refusals.notNumber", { value });
-  if (parsed.reason === "not_integer") return ctx.t("report.refusals.notInteger", { value });
-  return ctx.t("report.refusals.outOfRange", { value });
+function percentProblem(turn: Turn, parsed: Exclude<PercentParse, { ok: true }>, value: string): string {
+  if (parsed.reason === "not_number") return turn.t("report.refusals.notNumber", { value });
+  if (parsed.reason === "not_integer") return turn.t("report.refusals.notInteger", { value });
+  return turn.t("report.refusals.outOfRange", { value });
 }
 
 /** Tells the user about a refusal, as a button's answer or as a message. */
-async function refuseWith(ctx: BotContext, text: string) {
-  if (ctx.callbackQuery) await notice(ctx, text);
-  else await ctx.reply(text, { parse_mode: "HTML" });
+async function refuseWith(turn: Turn, text: string) {
+  await turn.reply.notice(text, { alert: true });
 }
 
 // ---------------------------------------------------------------- steps
 
-async function pickerPage(ctx: BotContext, page: number): Promise<Page> {
-  return reportPickerPage(formatEnv(ctx), await reportableTasks(await taskEnv(ctx), viewerOf(ctx)), page);
+async function pickerPage(turn: Turn, page: number): Promise<View> {
+  return reportPickerPage(formatEnv(turn), await reportableTasks(await taskEnv(turn), viewerOf(turn)), page);
 }
 
 /** Starts the flow on a task the user may report on. */
-async function startOnTask(ctx: BotContext, taskId: number, code: string) {
+async function startOnTask(turn: Turn, taskId: number, code: string) {
   // 100% is never lower than a report: this checks the task itself (exists, mine, open).
-  const check = await checkReport(ctx.deps.db, viewerOf(ctx), { taskId, percent: 100 });
-  if (!check.ok) return refuseWith(ctx, refusalText(ctx, check, code));
+  const check = await checkReport(turn.deps.db, viewerOf(turn), { taskId, percent: 100 });
+  if (!check.ok) return refuseWith(turn, refusalText(turn, check, code));
   const draft: ReportDraft = { taskId, code: check.task.code, title: check.task.title, previous: check.previous?.percent ?? null };
-  await saveFlow(ctx, "percent", draft);
-  if (ctx.callbackQuery) await ctx.answerCallbackQuery();
-  await askPercent(ctx, draft);
+  await saveFlow(turn, "percent", draft);
+  await askPercent(turn, draft);
 }
 
-async function askPercent(ctx: BotContext, d: ReportDraft) {
-  const current = d.previous === null || d.previous === undefined ? ctx.t("tasks.noReport") : `${d.previous}%`;
-  await showPage(
-    ctx,
-    {
-      text: ctx.t("report.askPercent", { code: d.code, title: d.title, current }),
-      buttons: [PERCENT_CHOICES.map((p) => ({ text: `${p}%`, data: `baocao:pct:${p}` }))],
-    },
-    "reply",
-  );
+async function askPercent(turn: Turn, d: ReportDraft) {
+  const current = d.previous === null || d.previous === undefined ? turn.t("tasks.noReport") : `${d.previous}%`;
+  await turn.reply.show({
+      text: turn.t("report.askPercent", { code: d.code, title: d.title, current }),
+      buttons: [PERCENT_CHOICES.map((p) => ({ text: `${p}%`, data: A.report.percent.build({ percent: p }) }))],
+    });
 }
 
 /** A percentage chosen or typed: checked against the task and the last report. */
-async function takePercent(ctx: BotContext, d: ReportDraft, percent: number) {
-  const check = await checkReport(ctx.deps.db, viewerOf(ctx), { taskId: d.taskId, percent });
-  if (!check.ok && check.reason === "lower") return askLower(ctx, "percent", { ...d, pendingLower: { percent, reportId: check.previous.id } }, check.previous);
+async function takePercent(turn: Turn, d: ReportDraft, percent: number) {
+  const check = await checkReport(turn.deps.db, viewerOf(turn), { taskId: d.taskId, percent });
+  if (!check.ok && check.reason === "lower") return askLower(turn, "percent", { ...d, pendingLower: { percent, reportId: check.previous.id } }, check.previous);
   if (!check.ok) {
-    if (check.reason !== "percent_invalid") await endFlow(ctx);
-    return refuseWith(ctx, refusalText(ctx, check, d.code, percent));
+    if (check.reason !== "percent_invalid") await endFlow(turn);
+    return refuseWith(turn, refusalText(turn, check, d.code, percent));
   }
-  await goToNote(ctx, { ...d, percent, lowerThan: null, pendingLower: null, previous: check.previous?.percent ?? null });
+  await goToNote(turn, { ...d, percent, lowerThan: null, pendingLower: null, previous: check.previous?.percent ?? null });
 }
 
 /** Refuses a lower percentage until the user confirms it with the button. */
-async function askLower(ctx: BotContext, step: "percent" | "lower", d: ReportDraft, previous: LatestReport) {
+async function askLower(turn: Turn, step: "percent" | "lower", d: ReportDraft, previous: LatestReport) {
   const percent = d.pendingLower!.percent;
-  await saveFlow(ctx, step, d);
-  if (ctx.callbackQuery) await ctx.answerCallbackQuery();
-  await showPage(
-    ctx,
-    { text: lowerText(ctx, percent, previous), buttons: [[{ text: ctx.t("report.confirmLower", { percent }), data: `baocao:lower:${percent}` }]] },
-    "reply",
-  );
+  await saveFlow(turn, step, d);
+  await turn.reply.show({ text: lowerText(turn, percent, previous), buttons: [[{ text: turn.t("report.confirmLower", { percent }), data: A.report.lower.build({ percent }) }]] });
 }
 
-async function goToNote(ctx: BotContext, d: ReportDraft) {
-  await saveFlow(ctx, "note", d);
-  if (ctx.callbackQuery) await ctx.answerCallbackQuery();
-  await showPage(
-    ctx,
-    { text: ctx.t("report.askNote", { percent: d.percent!, max: maxNote(ctx) }), buttons: [[{ text: ctx.t("report.skip"), data: "baocao:skipnote" }]] },
-    "reply",
-  );
+async function goToNote(turn: Turn, d: ReportDraft) {
+  await saveFlow(turn, "note", d);
+  await turn.reply.show({ text: turn.t("report.askNote", { percent: d.percent!, max: maxNote(turn) }), buttons: [[{ text: turn.t("report.skip"), data: A.report.skipNote.build({}) }]] });
 }
 
-async function goToFile(ctx: BotContext, d: ReportDraft) {
-  await saveFlow(ctx, "file", d);
-  if (ctx.callbackQuery) await ctx.answerCallbackQuery();
-  await showPage(ctx, { text: ctx.t("report.askFile"), buttons: [[{ text: ctx.t("report.skip"), data: "baocao:skipfile" }]] }, "reply");
+async function goToFile(turn: Turn, d: ReportDraft) {
+  await saveFlow(turn, "file", d);
+  await turn.reply.show({ text: turn.t("report.askFile"), buttons: [[{ text: turn.t("report.skip"), data: A.report.skipFile.build({}) }]] });
 }
 
-function fileText(ctx: BotContext, file: ReportFile | null | undefined): string {
-  if (!file) return ctx.t("report.summary.noFile");
-  return file.fileName ? ctx.t("report.summary.file", { name: file.fileName }) : ctx.t("report.summary.photo");
+function fileText(turn: Turn, file: ReportFile | null | undefined): string {
+  if (!file) return turn.t("report.summary.noFile");
+  return file.fileName ? turn.t("report.summary.file", { name: file.fileName }) : turn.t("report.summary.photo");
 }
 
-async function goToConfirm(ctx: BotContext, d: ReportDraft) {
-  await saveFlow(ctx, "confirm", d);
-  if (ctx.callbackQuery) await ctx.answerCallbackQuery();
+async function goToConfirm(turn: Turn, d: ReportDraft) {
+  await saveFlow(turn, "confirm", d);
   const lines = [
-    ctx.t("report.summary.title"),
-    ctx.t("report.summary.task", { code: d.code, title: d.title }),
+    turn.t("report.summary.title"),
+    turn.t("report.summary.task", { code: d.code, title: d.title }),
     d.previous === null || d.previous === undefined
-      ? ctx.t("report.summary.percent", { percent: d.percent! })
-      : ctx.t("report.summary.percentChange", { percent: d.percent!, previous: d.previous }),
-    d.note ? ctx.t("report.summary.note", { note: d.note }) : ctx.t("report.summary.noNote"),
-    fileText(ctx, d.file),
+      ? turn.t("report.summary.percent", { percent: d.percent! })
+      : turn.t("report.summary.percentChange", { percent: d.percent!, previous: d.previous }),
+    d.note ? turn.t("report.summary.note", { note: d.note }) : turn.t("report.summary.noNote"),
+    fileText(turn, d.file),
   ];
-  await showPage(
-    ctx,
-    {
+  await turn.reply.show({
       text: lines.join("\n"),
-      buttons: [[{ text: ctx.t("report.save"), data: "baocao:save" }, { text: ctx.t("report.cancel"), data: "baocao:cancel" }]],
-    },
-    "reply",
-  );
+      buttons: [[{ text: turn.t("report.save"), data: A.report.save.build({}) }, { text: turn.t("report.cancel"), data: A.report.cancel.build({}) }]],
+    });
 }
 
-async function save(ctx: BotContext, d: ReportDraft) {
+async function save(turn: Turn, d: ReportDraft) {
   const res = await recordReport(
-    ctx.deps,
-    viewerOf(ctx),
+    turn.deps,
+    viewerOf(turn),
     { taskId: d.taskId, percent: d.percent!, note: d.note ?? null, file: d.file ?? null, confirmedLowerThan: d.lowerThan ?? null },
-    ctx.now,
+    turn.now,
   );
   if (!res.ok) {
     // Lower than the last report, or someone in the unit reported since the user confirmed:
     // ask (again) against the report that is now the last one.
     if (res.reason === "lower")
-      return askLower(ctx, "lower", { ...d, lowerThan: null, pendingLower: { percent: d.percent!, reportId: res.previous.id } }, res.previous);
-    await endFlow(ctx);
-    return refuseWith(ctx, refusalText(ctx, res, d.code, d.percent));
+      return askLower(turn, "lower", { ...d, lowerThan: null, pendingLower: { percent: d.percent!, reportId: res.previous.id } }, res.previous);
+    await endFlow(turn);
+    return refuseWith(turn, refusalText(turn, res, d.code, d.percent));
   }
-  await endFlow(ctx);
-  if (res.headsTold > 0) ctx.deps.wakeSender();
-  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("common.saved") });
-  const lines = [ctx.t("report.saved", { code: res.task.code, percent: d.percent! })];
-  if (res.headsTold > 0) lines.push(ctx.t("report.headsTold"));
-  await ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
+  await endFlow(turn);
+  if (res.headsTold > 0) turn.deps.wakeSender();
+  if (turn.input.kind === "action") await turn.reply.notice(turn.t("common.saved"));
+  const lines = [turn.t("report.saved", { code: res.task.code, percent: d.percent! })];
+  if (res.headsTold > 0) lines.push(turn.t("report.headsTold"));
+  await turn.reply.show(lines.join("\n"));
 }
 
 // ---------------------------------------------------------------- the one-line form
 
 const ONE_LINE = /^(\S+)(?:\s+(\S+))?(?:\s+([\s\S]*))?$/;
 
-async function oneLine(ctx: BotContext, args: string) {
+async function oneLine(turn: Turn, args: string, file: ReportFile | null) {
   const m = ONE_LINE.exec(args)!;
   const [, code = "", percentText, noteText] = m;
-  const task = await findTaskByCode(ctx.deps.db, code);
-  if (!task) return ctx.reply(ctx.t("report.refusals.unknownCode", { code }), { parse_mode: "HTML" });
-  if (percentText === undefined) return startOnTask(ctx, task.id, task.code);
+  const task = await findTaskByCode(turn.deps.db, code);
+  if (!task) return turn.reply.show(turn.t("report.refusals.unknownCode", { code }));
+  if (percentText === undefined) return startOnTask(turn, task.id, task.code);
   const parsed = parsePercentText(percentText);
-  if (!parsed.ok) return ctx.reply(`${percentProblem(ctx, parsed, percentText)}\n${ctx.t("report.usage")}`, { parse_mode: "HTML" });
+  if (!parsed.ok) return turn.reply.show(`${percentProblem(turn, parsed, percentText)}\n${turn.t("report.usage")}`);
   const note = noteText ? cleanNote(noteText) : null;
-  const file = attachedFile(ctx);
   // The whole report goes through save(), which checks everything again and asks for the
   // confirmation of a lower percentage.
-  await save(ctx, { taskId: task.id, code: task.code, title: "", percent: parsed.percent, note, file, lowerThan: null });
+  await save(turn, { taskId: task.id, code: task.code, title: "", percent: parsed.percent, note, file, lowerThan: null });
 }
 
-/** A document or photo on this message, kept by Telegram's file id (nothing is downloaded). */
-function attachedFile(ctx: BotContext): ReportFile | null {
-  const msg = ctx.message;
-  if (msg?.document) return { fileId: msg.document.file_id, kind: "document", fileName: msg.document.file_name ?? null };
-  const photo = msg?.photo?.at(-1);
-  if (photo) return { fileId: photo.file_id, kind: "photo", fileName: null };
-  return null;
+/** A file the person sent with this message, kept by the platform's file id (nothing is downloaded). */
+function attachedFile(file: ReceivedFile | null): ReportFile | null {
+  return file ? { fileId: file.fileId, kind: file.kind, fileName: file.fileName } : null;
 }
 
 // ---------------------------------------------------------------- the command
@@ -257,104 +232,94 @@ function attachedFile(ctx: BotContext): ReportFile | null {
 export const reportCommand = defineCommand(
   { name: "baocao", aliases: ["report"], roles: "any", requiresBinding: true, privateOnly: true, inMenu: true, descriptionKey: "commands.baocao" },
   (c) => {
-    c.on("message", async (ctx: BotContext) => {
-      if (ctx.command) {
+    c.message(async (turn) => {
+      const msg = turn.input.kind === "message" ? turn.input : undefined;
+      const file = attachedFile(msg?.file ?? null);
+      if (turn.command) {
         // A new /baocao starts afresh.
-        await endFlow(ctx);
-        const args = ctx.command.args.trim();
-        if (args) return void (await oneLine(ctx, args));
-        return showPage(ctx, await pickerPage(ctx, 0));
+        await endFlow(turn);
+        const args = turn.command.args.trim();
+        if (args) return oneLine(turn, args, file);
+        return turn.reply.show(await pickerPage(turn, 0));
       }
-      const d = draftOf(ctx);
+      const d = draftOf(turn);
       if (!d) {
-        await endFlow(ctx);
-        return void (await ctx.reply(ctx.t("report.stale")));
+        await endFlow(turn);
+        return turn.reply.show(turn.t("report.stale"));
       }
-      const step = ctx.flow!.step as Step;
-      const text = ctx.message?.text;
+      const step = turn.flow!.step as Step;
+      const text = msg?.text;
       if (step === "percent") {
-        if (text === undefined) return void (await ctx.reply(ctx.t("report.askPercentAgain")));
+        if (text === undefined) return turn.reply.show(turn.t("report.askPercentAgain"));
         const parsed = parsePercentText(text);
-        if (!parsed.ok) return void (await ctx.reply(percentProblem(ctx, parsed, text), { parse_mode: "HTML" }));
-        return takePercent(ctx, d, parsed.percent);
+        if (!parsed.ok) return turn.reply.show(percentProblem(turn, parsed, text));
+        return takePercent(turn, d, parsed.percent);
       }
       if (step === "note") {
-        const file = attachedFile(ctx);
-        const raw = text ?? ctx.message?.caption ?? "";
+        const raw = text ?? msg?.caption ?? "";
         const note = raw ? cleanNote(raw) : "";
-        if (charLength(note) > NOTE_MAX_LENGTH)
-          return void (await ctx.reply(ctx.t("report.refusals.noteTooLong", { length: num(ctx, charLength(note)), max: maxNote(ctx) })));
-        if (file) return goToConfirm(ctx, { ...d, note: note || null, file });
-        if (!note) return void (await ctx.reply(ctx.t("report.askNoteAgain")));
-        return goToFile(ctx, { ...d, note });
+        if (charLength(note) > NOTE_MAX_LENGTH) return turn.reply.show(turn.t("report.refusals.noteTooLong", { length: num(turn, charLength(note)), max: maxNote(turn) }));
+        if (file) return goToConfirm(turn, { ...d, note: note || null, file });
+        if (!note) return turn.reply.show(turn.t("report.askNoteAgain"));
+        return goToFile(turn, { ...d, note });
       }
       if (step === "file") {
-        const file = attachedFile(ctx);
-        if (!file) return void (await ctx.reply(ctx.t("report.askFileAgain")));
-        return goToConfirm(ctx, { ...d, file });
+        if (!file) return turn.reply.show(turn.t("report.askFileAgain"));
+        return goToConfirm(turn, { ...d, file });
       }
       if (step === "lower" && text !== undefined) {
         // Instead of confirming the lower value, the user typed another percentage.
         const parsed = parsePercentText(text);
-        if (!parsed.ok) return void (await ctx.reply(percentProblem(ctx, parsed, text), { parse_mode: "HTML" }));
-        return save(ctx, { ...d, percent: parsed.percent, lowerThan: null, pendingLower: null });
+        if (!parsed.ok) return turn.reply.show(percentProblem(turn, parsed, text));
+        return save(turn, { ...d, percent: parsed.percent, lowerThan: null, pendingLower: null });
       }
       // confirm: waiting for a button.
-      await ctx.reply(ctx.t("report.pressButton"));
+      await turn.reply.show(turn.t("report.pressButton"));
     });
 
-    c.on("callback_query:data", async (ctx: BotContext, next) => {
-      const [, action, a, ...extra] = ctx.callbackQuery!.data!.split(":");
-      if (extra.length > 0) return next();
-      if (action === "p" || action === "t") {
-        const n = idArg(a);
-        if (n === undefined) return next();
-        if (action === "p") {
-          await ctx.answerCallbackQuery();
-          return showPage(ctx, await pickerPage(ctx, n));
-        }
-        await endFlow(ctx);
-        const task = await ctx.deps.db.task.findUnique({ where: { id: n }, select: { code: true } });
-        return startOnTask(ctx, n, task?.code ?? "");
-      }
-      const known = ["pct", "lower", "skipnote", "skipfile", "save", "cancel"];
-      if (!known.includes(action ?? "")) return next();
-      const takesArg = action === "pct" || action === "lower";
-      if (takesArg !== (a !== undefined)) return next();
-      const d = draftOf(ctx);
-      const step = ctx.flow?.step as Step | undefined;
-      // A button of a flow that has ended, expired or moved on: nothing is written.
-      const stale = () => notice(ctx, ctx.t("report.stale"));
-      if (!d) return stale();
-      switch (action) {
-        case "pct": {
-          if (step !== "percent") return stale();
-          const n = idArg(a);
-          if (n === undefined || n > 100) return notice(ctx, ctx.t("report.refusals.outOfRange", { value: a ?? "" }));
-          return takePercent(ctx, d, n);
-        }
-        case "lower": {
-          const n = idArg(a);
-          const pending = d.pendingLower;
-          if ((step !== "percent" && step !== "lower") || !pending || pending.percent !== n) return stale();
-          // Confirmed against the report shown; save() asks again if another came since.
-          if (step === "lower") return save(ctx, { ...d, pendingLower: null, lowerThan: pending.reportId });
-          return goToNote(ctx, { ...d, percent: n, pendingLower: null, lowerThan: pending.reportId });
-        }
-        case "skipnote":
-          if (step !== "note") return stale();
-          return goToFile(ctx, { ...d, note: null });
-        case "skipfile":
-          if (step !== "file") return stale();
-          return goToConfirm(ctx, { ...d, file: null });
-        case "save":
-          if (step !== "confirm") return stale();
-          return save(ctx, d);
-        case "cancel":
-          await endFlow(ctx);
-          await ctx.answerCallbackQuery();
-          return void (await ctx.reply(ctx.t("common.cancelled")));
-      }
+    c.action(A.report.page, async (turn, { page }) => turn.reply.show(await pickerPage(turn, page), { replace: true }));
+    c.action(A.report.task, async (turn, { id }) => {
+      await endFlow(turn);
+      return startOnTask(turn, id, (await taskCodeById(turn.deps.db, id)) ?? "");
+    });
+
+    // The flow's buttons move it on only at their own step; the task always comes from the flow.
+    // A button of a flow that has ended, expired or moved on: nothing is written.
+    const stale = (turn: Turn) => turn.reply.notice(turn.t("report.stale"), { alert: true });
+    const inFlow = (turn: Turn, ...steps: Step[]) => {
+      const d = draftOf(turn);
+      return d && steps.includes(turn.flow?.step as Step) ? d : null;
+    };
+    c.action(A.report.percent, async (turn, { percent }) => {
+      const d = inFlow(turn, "percent");
+      if (!d) return stale(turn);
+      if (percent > 100) return turn.reply.notice(turn.t("report.refusals.outOfRange", { value: String(percent) }), { alert: true });
+      return takePercent(turn, d, percent);
+    });
+    c.action(A.report.lower, async (turn, { percent }) => {
+      const d = inFlow(turn, "percent", "lower");
+      const pending = d?.pendingLower;
+      if (!d || !pending || pending.percent !== percent) return stale(turn);
+      // Confirmed against the report shown; save() asks again if another came since.
+      if (turn.flow!.step === "lower") return save(turn, { ...d, pendingLower: null, lowerThan: pending.reportId });
+      return goToNote(turn, { ...d, percent, pendingLower: null, lowerThan: pending.reportId });
+    });
+    c.action(A.report.skipNote, (turn) => {
+      const d = inFlow(turn, "note");
+      return d ? goToFile(turn, { ...d, note: null }) : stale(turn);
+    });
+    c.action(A.report.skipFile, (turn) => {
+      const d = inFlow(turn, "file");
+      return d ? goToConfirm(turn, { ...d, file: null }) : stale(turn);
+    });
+    c.action(A.report.save, (turn) => {
+      const d = inFlow(turn, "confirm");
+      return d ? save(turn, d) : stale(turn);
+    });
+    c.action(A.report.cancel, async (turn) => {
+      if (!draftOf(turn)) return stale(turn);
+      await endFlow(turn);
+      await turn.reply.show(turn.t("common.cancelled"));
     });
   },
 );

@@ -1,7 +1,10 @@
 // /caidat: the person's own settings: language, quiet hours, digest and tips.
-import { InlineKeyboard } from "grammy";
-import type { BotContext } from "../bot/context.js";
+import { A } from "../bot/chat/actions.js";
+import { defineCommand, NOT_HANDLED } from "../bot/chat/command.js";
+import type { Turn } from "../bot/chat/turn.js";
+import { type Button, checked, type View } from "../bot/chat/view.js";
 import { isLocale, LOCALES, type Locale, translator } from "../bot/i18n.js";
+import { audit } from "../bot/services/audit.js";
 import {
   DIGEST_MODES,
   type DigestMode,
@@ -10,129 +13,125 @@ import {
   setDigestMode,
   setLocale,
   setQuietHours,
+  activeChannels,
+  setPreferredChannel,
   setTipFrequency,
+  staffProfile,
   TIP_FREQUENCIES,
   type TipFrequency,
 } from "../bot/services/preferences.js";
 import type { Role } from "../bot/services/roles.js";
-import { audit } from "../bot/services/audit.js";
-import { type CommandSpec, defineCommand } from "../bot/telegram/commands.js";
-import { publishChatMenu } from "../bot/telegram/menus.js";
 
-type Staff = NonNullable<BotContext["identity"]>["staff"];
+type Staff = NonNullable<Turn["identity"]>["staff"];
 
 /** Digests are for those who see a unit or the department. */
 function receivesDigest(role: string): boolean {
   return role !== "chuyen_vien";
 }
 
-function quietLabel(ctx: BotContext, s: { quietFrom: string; quietTo: string }): string {
-  return hasQuietHours(s) ? ctx.t("settings.quietRange", { from: s.quietFrom, to: s.quietTo }) : ctx.t("settings.quietOff");
+function quietLabel(turn: Turn, s: { quietFrom: string; quietTo: string }): string {
+  return hasQuietHours(s) ? turn.t("settings.quietRange", { from: s.quietFrom, to: s.quietTo }) : turn.t("settings.quietOff");
 }
 
-function overview(ctx: BotContext, s: Staff): { text: string; keyboard: InlineKeyboard } {
-  const locale: Locale = isLocale(s.locale) ? s.locale : ctx.deps.config.defaultLocale;
-  const lines = [
-    ctx.t("settings.title"),
-    "",
-    ctx.t("settings.language", { value: ctx.t(`settings.languageNames.${locale}`) }),
-    ctx.t("settings.quiet", { value: quietLabel(ctx, s) }),
-    ctx.t("settings.quietNote"),
-  ];
-  if (receivesDigest(s.role)) lines.push(ctx.t("settings.digest", { value: ctx.t(`settings.digestModes.${s.digestMode as DigestMode}`) }));
-  lines.push(ctx.t("settings.tips", { value: ctx.t(`settings.tipFrequencies.${s.tipFrequency as TipFrequency}`) }));
-  const kb = new InlineKeyboard();
-  for (const l of LOCALES) kb.text(`${l === locale ? "✓ " : ""}${ctx.t(`settings.languageNames.${l}`)}`, `caidat:lang:${l}`);
-  kb.row().text(ctx.t("settings.chooseQuiet"), "caidat:quiet");
-  if (receivesDigest(s.role)) kb.text(ctx.t("settings.chooseDigest"), "caidat:digest");
-  kb.text(ctx.t("settings.chooseTips"), "caidat:tips");
-  return { text: lines.join("\n"), keyboard: kb };
+type ChannelName = "telegram" | "zalo" | "demo" | "slack";
+const channelName = (turn: Turn, p: string) => (["telegram", "zalo", "demo", "slack"].includes(p) ? turn.t(`settings.channelNames.${p as ChannelName}`) : p);
+
+/** The settings, with the channel choice when the person has accounts on several platforms. */
+async function overviewOf(turn: Turn, s: Staff): Promise<View> {
+  return overview(turn, s, await activeChannels(turn.deps.db, s.id));
 }
 
-function picker(ctx: BotContext, kind: "quiet" | "digest" | "tips", s: Staff): { text: string; keyboard: InlineKeyboard } {
-  const kb = new InlineKeyboard();
+function overview(turn: Turn, s: Staff, channels: string[]): View {
+  const { t } = turn;
+  const locale: Locale = isLocale(s.locale) ? s.locale : turn.deps.config.defaultLocale;
+  const lines = [t("settings.title"), "", t("settings.language", { value: t(`settings.languageNames.${locale}`) }), t("settings.quiet", { value: quietLabel(turn, s) }), t("settings.quietNote")];
+  if (receivesDigest(s.role)) lines.push(t("settings.digest", { value: t(`settings.digestModes.${s.digestMode as DigestMode}`) }));
+  lines.push(t("settings.tips", { value: t(`settings.tipFrequencies.${s.tipFrequency as TipFrequency}`) }));
+  const multi = channels.length > 1;
+  if (multi) {
+    const current = s.preferredChannel && channels.includes(s.preferredChannel) ? channelName(turn, s.preferredChannel) : t("settings.channelLatest");
+    lines.push(t("settings.channel", { value: current }));
+  }
+  const second: Button[] = [{ text: t("settings.chooseQuiet"), data: A.settings.quiet.build({}) }];
+  if (receivesDigest(s.role)) second.push({ text: t("settings.chooseDigest"), data: A.settings.digest.build({}) });
+  second.push({ text: t("settings.chooseTips"), data: A.settings.tips.build({}) });
+  const buttons = [LOCALES.map((l) => ({ text: checked(l === locale, t(`settings.languageNames.${l}`)), data: A.settings.lang.build({ locale: l }) })), second];
+  if (multi) buttons.push([{ text: t("settings.chooseChannel"), data: A.settings.channel.build({}) }]);
+  return { text: lines.join("\n"), buttons };
+}
+
+function picker(turn: Turn, kind: "quiet" | "digest" | "tips", s: Staff): View {
+  const { t } = turn;
+  const rows: Button[][] = [];
   if (kind === "quiet") {
     QUIET_PRESETS.forEach((p, i) => {
       const current = p.from === s.quietFrom && p.to === s.quietTo;
-      kb.text(`${current ? "✓ " : ""}${quietLabel(ctx, { quietFrom: p.from, quietTo: p.to })}`, `caidat:quiet:${i}`).row();
+      rows.push([{ text: checked(current, quietLabel(turn, { quietFrom: p.from, quietTo: p.to })), data: A.settings.quiet.build({ preset: i }) }]);
     });
   } else if (kind === "digest") {
-    for (const m of DIGEST_MODES) kb.text(`${m === s.digestMode ? "✓ " : ""}${ctx.t(`settings.digestModes.${m}`)}`, `caidat:digest:${m}`).row();
+    for (const m of DIGEST_MODES) rows.push([{ text: checked(m === s.digestMode, t(`settings.digestModes.${m}`)), data: A.settings.digest.build({ mode: m }) }]);
   } else {
-    for (const f of TIP_FREQUENCIES)
-      kb.text(`${f === s.tipFrequency ? "✓ " : ""}${ctx.t(`settings.tipFrequencies.${f}`)}`, `caidat:tips:${f}`).row();
+    for (const f of TIP_FREQUENCIES) rows.push([{ text: checked(f === s.tipFrequency, t(`settings.tipFrequencies.${f}`)), data: A.settings.tips.build({ frequency: f }) }]);
   }
-  kb.text(ctx.t("common.back"), "caidat:home");
+  rows.push([{ text: t("common.back"), data: A.settings.home.build({}) }]);
   const title = { quiet: "settings.pickQuiet", digest: "settings.pickDigest", tips: "settings.pickTips" } as const;
-  return { text: ctx.t(title[kind]), keyboard: kb };
+  return { text: t(title[kind]), buttons: rows };
 }
 
-async function show(ctx: BotContext, view: { text: string; keyboard: InlineKeyboard }) {
-  await ctx.editMessageText(view.text, { parse_mode: "HTML", reply_markup: view.keyboard }).catch((e: unknown) => {
-    // Pressing the option that is already chosen leaves the text unchanged; Telegram says so.
-    if (!String((e as Error).message).includes("message is not modified")) throw e;
-  });
+/** Records a change (audited), then shows the settings again. */
+async function changed(turn: Turn, details: Record<string, string | number>) {
+  const staffId = turn.identity!.staffId;
+  await audit(turn.deps.db, { actor: turn.actor, actorStaffId: staffId, action: "settings.change", details, at: turn.now });
+  if (details.lang === undefined) await turn.reply.notice(turn.t("common.saved"));
+  await turn.reply.show(await overviewOf(turn, await staffProfile(turn.deps.db, staffId)), { replace: true });
 }
 
-export function settingsCommand(allSpecs: () => readonly CommandSpec[]) {
+export function settingsCommand() {
   return defineCommand(
     { name: "caidat", aliases: ["settings"], roles: "any", requiresBinding: true, privateOnly: true, inMenu: true, descriptionKey: "commands.caidat" },
     (c) => {
-      c.on("message", async (ctx: BotContext) => {
-        const view = overview(ctx, ctx.identity!.staff);
-        await ctx.reply(view.text, { parse_mode: "HTML", reply_markup: view.keyboard });
+      c.message(async (turn) => turn.reply.show(await overviewOf(turn, turn.identity!.staff)));
+      c.action(A.settings.home, async (turn) => turn.reply.show(await overviewOf(turn, turn.identity!.staff), { replace: true }));
+      c.action(A.settings.channel, async (turn, { platform }) => {
+        const s = turn.identity!.staff;
+        const channels = await activeChannels(turn.deps.db, s.id);
+        if (channels.length < 2) return NOT_HANDLED;
+        if (platform === undefined) {
+          const rows = channels.map((p) => [{ text: checked(p === s.preferredChannel, channelName(turn, p)), data: A.settings.channel.build({ platform: p }) }]);
+          rows.push([{ text: turn.t("common.back"), data: A.settings.home.build({}) }]);
+          return turn.reply.show({ text: turn.t("settings.pickChannel"), buttons: rows }, { replace: true });
+        }
+        if (!(await setPreferredChannel(turn.deps.db, s.id, platform))) return NOT_HANDLED;
+        await changed(turn, { channel: platform });
       });
-
-      c.on("callback_query:data", async (ctx: BotContext, next) => {
-        const { db } = ctx.deps;
-        const identity = ctx.identity!;
-        const [, kind, value, ...extra] = ctx.callbackQuery!.data!.split(":");
-        if (extra.length > 0) return next();
-        const staffId = identity.staffId;
-        let staff: Staff = identity.staff;
-        const reload = async () => {
-          const fresh = await db.staff.findUniqueOrThrow({ where: { id: staffId }, include: { unit: true } });
-          staff = fresh;
-        };
-        if (kind === "home" && value === undefined) {
-          await ctx.answerCallbackQuery();
-          return show(ctx, overview(ctx, staff));
-        }
-        if ((kind === "quiet" || kind === "digest" || kind === "tips") && value === undefined) {
-          if (kind === "digest" && !receivesDigest(staff.role)) return next();
-          await ctx.answerCallbackQuery();
-          return show(ctx, picker(ctx, kind, staff));
-        }
-        if (kind === "lang" && isLocale(value)) {
-          await setLocale(db, staffId, value);
-          await reload();
-          ctx.locale = value;
-          ctx.t = translator(ctx.deps.i18n, value);
-          await ctx.answerCallbackQuery({ text: ctx.t("settings.languageChanged") });
-          await show(ctx, overview(ctx, staff));
-          await publishChatMenu(ctx.api, ctx.chat!.id, allSpecs(), staff.role as Role, ctx.deps.i18n, value).catch((e: unknown) =>
-            ctx.deps.logger.warn({ err: e }, "could not publish the chat's command menu"),
-          );
-        } else if (kind === "quiet" && value !== undefined && /^\d$/.test(value) && QUIET_PRESETS[Number(value)]) {
-          await setQuietHours(db, staffId, Number(value));
-        } else if (kind === "digest" && (DIGEST_MODES as readonly string[]).includes(value ?? "") && receivesDigest(staff.role)) {
-          await setDigestMode(db, staffId, value as DigestMode);
-        } else if (kind === "tips" && (TIP_FREQUENCIES as readonly string[]).includes(value ?? "")) {
-          await setTipFrequency(db, staffId, value as TipFrequency);
-        } else {
-          return next(); // unknown or forged: the fallback says the button is invalid
-        }
-        await audit(db, {
-          actor: `telegram:${ctx.from!.id}`,
-          actorStaffId: staffId,
-          action: "settings.change",
-          details: { [kind!]: value },
-          at: ctx.now,
-        });
-        if (kind === "lang") return;
-        await reload();
-        await ctx.answerCallbackQuery({ text: ctx.t("common.saved") });
-        await show(ctx, overview(ctx, staff));
+      c.action(A.settings.lang, async (turn, { locale }) => {
+        if (!isLocale(locale)) return NOT_HANDLED;
+        const staffId = turn.identity!.staffId;
+        await setLocale(turn.deps.db, staffId, locale);
+        turn.locale = locale;
+        turn.t = translator(turn.deps.i18n, locale);
+        await turn.reply.notice(turn.t("settings.languageChanged"));
+        await changed(turn, { lang: locale });
+        await turn.reply.refreshMenu(turn.identity!.staff.role as Role, locale);
+      });
+      c.action(A.settings.quiet, async (turn, { preset }) => {
+        if (preset === undefined) return turn.reply.show(picker(turn, "quiet", turn.identity!.staff), { replace: true });
+        if (!QUIET_PRESETS[preset]) return NOT_HANDLED;
+        await setQuietHours(turn.deps.db, turn.identity!.staffId, preset);
+        await changed(turn, { quiet: String(preset) });
+      });
+      c.action(A.settings.digest, async (turn, { mode }) => {
+        if (!receivesDigest(turn.identity!.staff.role)) return NOT_HANDLED;
+        if (mode === undefined) return turn.reply.show(picker(turn, "digest", turn.identity!.staff), { replace: true });
+        if (!(DIGEST_MODES as readonly string[]).includes(mode)) return NOT_HANDLED;
+        await setDigestMode(turn.deps.db, turn.identity!.staffId, mode as DigestMode);
+        await changed(turn, { digest: mode });
+      });
+      c.action(A.settings.tips, async (turn, { frequency }) => {
+        if (frequency === undefined) return turn.reply.show(picker(turn, "tips", turn.identity!.staff), { replace: true });
+        if (!(TIP_FREQUENCIES as readonly string[]).includes(frequency)) return NOT_HANDLED;
+        await setTipFrequency(turn.deps.db, turn.identity!.staffId, frequency as TipFrequency);
+        await changed(turn, { tips: frequency });
       });
     },
   );

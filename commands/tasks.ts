@@ -1,13 +1,14 @@
 // /nhiemvu: the plan tasks that concern the person, paged; a task's detail; for the office,
 // closing and reopening a task. Every button is checked again by the services.
-import type { BotContext } from "../bot/context.js";
+import { A } from "../bot/chat/actions.js";
+import { defineCommand } from "../bot/chat/command.js";
+import type { Turn } from "../bot/chat/turn.js";
 import { getSetting } from "../bot/services/settings.js";
 import type { TaskRefusal } from "../bot/services/tasks/access.js";
 import { taskDetailPage, taskListPage } from "../bot/services/tasks/format.js";
 import { listTasksFor, reportAttachment, taskDetail } from "../bot/services/tasks/queries.js";
 import { setTaskStatus } from "../bot/services/tasks/status.js";
-import { defineCommand } from "../bot/telegram/commands.js";
-import { formatEnv, idArg, notice, showPage, taskEnv, viewerOf } from "../bot/telegram/task-views.js";
+import { formatEnv, taskEnv, viewerOf } from "./task-context.js";
 
 const REFUSAL_KEY = {
   not_found: "tasks.refusals.notFound",
@@ -15,66 +16,40 @@ const REFUSAL_KEY = {
   closed: "tasks.refusals.closed",
 } as const satisfies Record<TaskRefusal, string>;
 
-async function showList(ctx: BotContext, page: number) {
-  const env = await taskEnv(ctx);
-  const lines = await listTasksFor(env, viewerOf(ctx));
-  const dueSoon = await getSetting(ctx.deps.db, "tasks.dueSoonWorkingDays");
-  await showPage(ctx, taskListPage(formatEnv(ctx), lines, page, dueSoon));
+async function showList(turn: Turn, page: number) {
+  const env = await taskEnv(turn);
+  const lines = await listTasksFor(env, viewerOf(turn));
+  const dueSoon = await getSetting(turn.deps.db, "tasks.dueSoonWorkingDays");
+  await turn.reply.show(taskListPage(formatEnv(turn), lines, page, dueSoon), { replace: true });
 }
 
-async function showDetail(ctx: BotContext, taskId: number, page: number) {
-  const res = await taskDetail(await taskEnv(ctx), viewerOf(ctx), taskId);
-  if (!res.ok) return notice(ctx, ctx.t(REFUSAL_KEY[res.reason]));
-  await ctx.answerCallbackQuery();
-  await showPage(ctx, taskDetailPage(formatEnv(ctx), res.detail, { page }));
+async function showDetail(turn: Turn, taskId: number, page: number) {
+  const res = await taskDetail(await taskEnv(turn), viewerOf(turn), taskId);
+  if (!res.ok) return turn.reply.notice(turn.t(REFUSAL_KEY[res.reason]), { alert: true });
+  await turn.reply.show(taskDetailPage(formatEnv(turn), res.detail, { page }), { replace: true });
+}
+
+async function setStatus(turn: Turn, id: number, page: number, action: "close" | "reopen") {
+  const res = await setTaskStatus(turn.deps.db, { actor: turn.actor, viewer: viewerOf(turn) }, { id }, action, turn.now);
+  if (!res.ok) return turn.reply.notice(turn.t(res.reason === "forbidden" ? "common.noPermission" : "tasks.refusals.notFound"), { alert: true });
+  const key = action === "close" ? "tasks.closedDone" : "tasks.reopenedDone";
+  await turn.reply.notice(turn.t(res.changed ? key : "tasks.statusUnchanged", { code: res.task.code }));
+  const detail = await taskDetail(await taskEnv(turn), viewerOf(turn), id);
+  if (detail.ok) await turn.reply.show(taskDetailPage(formatEnv(turn), detail.detail, { page }), { replace: true });
 }
 
 export const tasksCommand = defineCommand(
   { name: "nhiemvu", aliases: ["tasks"], roles: "any", requiresBinding: true, privateOnly: true, inMenu: true, descriptionKey: "commands.nhiemvu" },
   (c) => {
-    c.on("message", (ctx: BotContext) => showList(ctx, 0));
-
-    c.on("callback_query:data", async (ctx: BotContext, next) => {
-      const [, action, a, b, ...extra] = ctx.callbackQuery!.data!.split(":");
-      if (extra.length > 0) return next();
-      const id = idArg(a);
-      const page = b === undefined ? 0 : idArg(b);
-      if (id === undefined || page === undefined) return next();
-      switch (action) {
-        case "p":
-          if (b !== undefined) return next();
-          await ctx.answerCallbackQuery();
-          return showList(ctx, id);
-        case "t":
-          return showDetail(ctx, id, page);
-        case "f": {
-          if (b !== undefined) return next();
-          const res = await reportAttachment(ctx.deps.db, viewerOf(ctx), id, { actor: `telegram:${ctx.from!.id}`, now: ctx.now });
-          if (!res.ok) return notice(ctx, ctx.t(REFUSAL_KEY[res.reason]));
-          await ctx.answerCallbackQuery();
-          if (res.file.kind === "photo") await ctx.replyWithPhoto(res.file.fileId);
-          else await ctx.replyWithDocument(res.file.fileId);
-          return;
-        }
-        case "close":
-        case "reopen": {
-          const res = await setTaskStatus(
-            ctx.deps.db,
-            { actor: `telegram:${ctx.from!.id}`, viewer: viewerOf(ctx) },
-            { id },
-            action,
-            ctx.now,
-          );
-          if (!res.ok) return notice(ctx, ctx.t(res.reason === "forbidden" ? "common.noPermission" : "tasks.refusals.notFound"));
-          const key = action === "close" ? "tasks.closedDone" : "tasks.reopenedDone";
-          await notice(ctx, ctx.t(res.changed ? key : "tasks.statusUnchanged", { code: res.task.code }), false);
-          const detail = await taskDetail(await taskEnv(ctx), viewerOf(ctx), id);
-          if (detail.ok) await showPage(ctx, taskDetailPage(formatEnv(ctx), detail.detail, { page }));
-          return;
-        }
-        default:
-          return next();
-      }
+    c.message((turn) => showList(turn, 0));
+    c.action(A.tasks.page, (turn, { page }) => showList(turn, page));
+    c.action(A.tasks.detail, (turn, { id, page }) => showDetail(turn, id, page ?? 0));
+    c.action(A.tasks.file, async (turn, { reportId }) => {
+      const res = await reportAttachment(turn.deps.db, viewerOf(turn), reportId, { actor: turn.actor, now: turn.now });
+      if (!res.ok) return turn.reply.notice(turn.t(REFUSAL_KEY[res.reason]), { alert: true });
+      await turn.reply.show({ text: "", document: { kind: "stored", platform: res.file.platform, fileId: res.file.fileId, type: res.file.kind, fileName: res.file.fileName } });
     });
+    c.action(A.tasks.close, (turn, { id, page }) => setStatus(turn, id, page ?? 0, "close"));
+    c.action(A.tasks.reopen, (turn, { id, page }) => setStatus(turn, id, page ?? 0, "reopen"));
   },
 );

@@ -1,36 +1,29 @@
 // /donvi: a unit at a glance (its tasks with the unit's latest progress, who has not
 // reported lately, overall completion). Heads see their own unit; the office, the
 // department's leaders and administrators pick any unit.
-import type { BotContext } from "../bot/context.js";
+import { A } from "../bot/chat/actions.js";
+import { defineCommand, NOT_HANDLED } from "../bot/chat/command.js";
+import type { Turn } from "../bot/chat/turn.js";
 import { seesAllUnits } from "../bot/services/roles.js";
 import { getSetting } from "../bot/services/settings.js";
 import { unitOverviewPage } from "../bot/services/tasks/format.js";
 import { unitOverview, viewableUnits } from "../bot/services/tasks/unit-overview.js";
-import { unitResolver } from "../bot/services/units.js";
-import { defineCommand } from "../bot/telegram/commands.js";
-import { formatEnv, idArg, notice, showPage, taskEnv, viewerOf } from "../bot/telegram/task-views.js";
+import { findUnitByLabel } from "../bot/services/units.js";
+import { formatEnv, taskEnv, viewerOf } from "./task-context.js";
 
-async function showUnit(ctx: BotContext, unitId: number, page: number) {
-  const viewer = viewerOf(ctx);
-  const res = await unitOverview(await taskEnv(ctx), viewer, unitId);
-  if (!res.ok) {
-    const text = ctx.t(res.reason === "forbidden" ? "unit.forbidden" : "unit.notFound");
-    return ctx.callbackQuery ? notice(ctx, text) : void (await ctx.reply(text));
-  }
-  if (ctx.callbackQuery) await ctx.answerCallbackQuery();
-  const dueSoon = await getSetting(ctx.deps.db, "tasks.dueSoonWorkingDays");
-  const view = unitOverviewPage(formatEnv(ctx), res.overview, page, dueSoon);
-  if (seesAllUnits(viewer.role)) view.buttons.push([{ text: ctx.t("unit.otherUnits"), data: "donvi:list" }]);
-  await showPage(ctx, view);
+async function showUnit(turn: Turn, unitId: number, page: number) {
+  const viewer = viewerOf(turn);
+  const res = await unitOverview(await taskEnv(turn), viewer, unitId);
+  if (!res.ok) return turn.reply.notice(turn.t(res.reason === "forbidden" ? "unit.forbidden" : "unit.notFound"), { alert: true });
+  const dueSoon = await getSetting(turn.deps.db, "tasks.dueSoonWorkingDays");
+  const view = unitOverviewPage(formatEnv(turn), res.overview, page, dueSoon);
+  if (seesAllUnits(viewer.role)) view.buttons.push([{ text: turn.t("unit.otherUnits"), data: A.unit.list.build({}) }]);
+  await turn.reply.show(view, { replace: true });
 }
 
-async function showPicker(ctx: BotContext) {
-  const units = await viewableUnits(ctx.deps.db, viewerOf(ctx));
-  if (ctx.callbackQuery) await ctx.answerCallbackQuery();
-  await showPage(ctx, {
-    text: ctx.t("unit.pick"),
-    buttons: units.map((u) => [{ text: u.name, data: `donvi:u:${u.id}:0` }]),
-  });
+async function showPicker(turn: Turn) {
+  const units = await viewableUnits(turn.deps.db, viewerOf(turn));
+  await turn.reply.show({ text: turn.t("unit.pick"), buttons: units.map((u) => [{ text: u.name, data: A.unit.show.build({ id: u.id, page: 0 }) }]) }, { replace: true });
 }
 
 export const unitCommand = defineCommand(
@@ -44,29 +37,18 @@ export const unitCommand = defineCommand(
     descriptionKey: "commands.donvi",
   },
   (c) => {
-    c.on("message", async (ctx: BotContext) => {
-      const viewer = viewerOf(ctx);
-      const label = ctx.command?.args.trim() ?? "";
+    c.message(async (turn) => {
+      const viewer = viewerOf(turn);
+      const label = turn.command?.args.trim() ?? "";
       if (label) {
-        const unit = unitResolver(await ctx.deps.db.unit.findMany())(label);
-        if (!unit) return void (await ctx.reply(ctx.t("unit.unknown", { label })));
-        return showUnit(ctx, unit.id, 0);
+        const unit = await findUnitByLabel(turn.deps.db, label);
+        if (!unit) return turn.reply.show(turn.t("unit.unknown", { label }));
+        return showUnit(turn, unit.id, 0);
       }
-      if (seesAllUnits(viewer.role)) return showPicker(ctx);
-      return showUnit(ctx, viewer.unitId, 0);
+      if (seesAllUnits(viewer.role)) return showPicker(turn);
+      return showUnit(turn, viewer.unitId, 0);
     });
-
-    c.on("callback_query:data", async (ctx: BotContext, next) => {
-      const [, action, a, b, ...extra] = ctx.callbackQuery!.data!.split(":");
-      if (extra.length > 0) return next();
-      if (action === "list" && a === undefined) {
-        if (!seesAllUnits(viewerOf(ctx).role)) return next();
-        return showPicker(ctx);
-      }
-      const unitId = idArg(a);
-      const page = idArg(b);
-      if (action !== "u" || unitId === undefined || page === undefined) return next();
-      return showUnit(ctx, unitId, page);
-    });
+    c.action(A.unit.list, (turn) => (seesAllUnits(viewerOf(turn).role) ? showPicker(turn) : NOT_HANDLED));
+    c.action(A.unit.show, (turn, { id, page }) => showUnit(turn, id, page));
   },
 );

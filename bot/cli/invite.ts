@@ -1,7 +1,7 @@
 // `invite STAFF_CODE [--hours N]`: prints a one-time invite and its deep link.
 import { formatDateTime } from "../services/date-text.js";
 import { createInvite } from "../services/invites.js";
-import { describeFailure, probeBot } from "../telegram/network.js";
+import { describeFailure, probeBot } from "../channels/telegram/network.js";
 import type { CliContext } from "./context.js";
 
 /** Asking Telegram for the bot's name may not hold up the office: the invite is printed first. */
@@ -32,8 +32,12 @@ export async function inviteStaff(cli: CliContext, staffCode: string, hours: num
   cli.out(t("cli.invite.code", { invite: res.invite }));
   const name = await botUsername(cli);
   if ("username" in name) cli.out(t("cli.invite.link", { link: `https://t.me/${name.username}?start=${res.invite}` }));
-  else if (name.missing === "unreachable") cli.out(t("cli.invite.unreachable", { invite: res.invite, reason: name.reason }));
+  else if (!cli.config.telegram) {
+    /* Zalo alone: no Telegram link to print */
+  } else if (name.missing === "unreachable") cli.out(t("cli.invite.unreachable", { invite: res.invite, reason: name.reason }));
   else cli.out(t("cli.invite.noUsername", { invite: res.invite }));
+  // Zalo has no deep links: the person writes to the bot and pastes the invite.
+  if (cli.config.zalo) cli.out(t("cli.invite.zalo", { invite: res.invite }));
   cli.out(t("cli.invite.oneTime"));
   return 0;
 }

@@ -3,21 +3,19 @@
 // in the same transaction as the decision to send it; the sender (bot/delivery/sender.ts)
 // delivers it. Recording the same key twice records it once.
 import type { Db } from "../db/client.js";
+import type { Button } from "../chat/view.js";
+import { pickAccount } from "./channels.js";
 import { quietUntil } from "../services/quiet-hours.js";
 
 /** What the transaction callback of `db.$transaction` receives. */
 export type DbTx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 export type DbOrTx = Db | DbTx;
 
-export interface OutboxButton {
-  text: string;
-  /** callback data (1-64 bytes), for a button the bot handles */
-  data?: string;
-  url?: string;
-}
+/** A button under a proactive message: a typed action (bot/chat/actions.ts) or a link. */
+export type OutboxButton = Button;
 
 export interface OutboxPayload {
-  /** Telegram HTML; split on line boundaries by the sender when longer than 4096 characters. */
+  /** Neutral markup (bot/chat/markup.ts); split on line boundaries by the sender when longer than the channel's limit. */
   text: string;
   buttons?: OutboxButton[][];
   /** A file sent as a document; the text becomes its caption when it fits (1024). */
@@ -74,9 +72,16 @@ export interface EnqueueOptions {
 export async function enqueue(db: DbOrTx, req: EnqueueRequest, opts: EnqueueOptions): Promise<EnqueueResult> {
   const staff = await db.staff.findUnique({
     where: { id: req.staffId },
-    select: { active: true, quietFrom: true, quietTo: true, accounts: { where: { active: true }, orderBy: { boundAt: "desc" }, take: 1 } },
+    select: {
+      active: true,
+      quietFrom: true,
+      quietTo: true,
+      preferredChannel: true,
+      accounts: { where: { active: true }, orderBy: [{ boundAt: "desc" }, { id: "desc" }] },
+    },
   });
-  const account = staff?.active ? staff.accounts[0] : undefined;
+  // The channel the person prefers, else the account bound last (bot/delivery/channels.ts).
+  const account = staff?.active ? pickAccount(staff.accounts, staff.preferredChannel) : undefined;
   if (!staff || !account) return { status: "unreachable" };
   let notBefore = req.notBefore && req.notBefore > opts.now ? req.notBefore : opts.now;
   if (!req.urgent) notBefore = quietUntil(notBefore, staff, opts.timeZone) ?? notBefore;

@@ -10,10 +10,11 @@ import type { Db } from "../db/client.js";
 import type { Logger } from "../logger.js";
 import { deactivateChat } from "../services/accounts.js";
 import { quietUntil } from "../services/quiet-hours.js";
+import { rerouteBlocked } from "./channels.js";
 import { holdLease, releaseLease } from "./lease.js";
 import type { OutboxPayload } from "./outbox.js";
 import { splitHtml, visibleLength } from "./split.js";
-import { type Transport, TransportError } from "./transport.js";
+import { TELEGRAM_TEXT_LIMITS, type Transport, TransportError, type Transports } from "./transport.js";
 
 export interface SenderLimits {
   perSecond: number;
@@ -59,12 +60,12 @@ export const standbyPollMs = (leaseMs: number) => leaseMs / 4;
 
 /** Raised inside a wait when the sender is asked to stop: the message goes back to the queue. */
 class Stopping extends Error {}
-const CAPTION_LIMIT = 1024;
 
 type Row = Awaited<ReturnType<OutboxSender["due"]>>[number];
 
 export class OutboxSender {
   private readonly limits: SenderLimits;
+  private readonly transports: Transports;
   private readonly opts: Required<Omit<SenderOptions, "limits">>;
   private pausedUntil = 0;
   private nextGlobalAt = 0;
@@ -78,11 +79,13 @@ export class OutboxSender {
 
   constructor(
     private readonly db: Db,
-    private readonly transport: Transport,
+    transport: Transport | Transports,
     private readonly logger: Logger,
     options: SenderOptions,
   ) {
     this.limits = { ...TELEGRAM_LIMITS, ...options.limits };
+    // One transport (Telegram's) or one per channel.
+    this.transports = "sendText" in transport ? { telegram: transport as Transport } : (transport as Transports);
     this.events.setMaxListeners(0); // one "stop" listener per worker waiting its turn
     this.opts = {
       instanceId: options.instanceId,
@@ -251,9 +254,11 @@ export class OutboxSender {
     if (claimed.count !== 1) return "deferred";
     const attempts = row.attempts + 1;
     const payload = JSON.parse(row.payload) as OutboxPayload;
-    const sentIds: number[] = row.externalMessageIds ? (JSON.parse(row.externalMessageIds) as number[]) : [];
+    const sentIds: (number | string)[] = row.externalMessageIds ? (JSON.parse(row.externalMessageIds) as (number | string)[]) : [];
+    const transport = this.transports[row.platform];
     try {
-      const parts = this.parts(payload);
+      if (!transport) throw new TransportError("rejected", `no channel for ${row.platform} in this instance`);
+      const parts = this.parts(payload, transport.limits ?? TELEGRAM_TEXT_LIMITS);
       // Parts already delivered before a crash are not sent again.
       for (let i = sentIds.length; i < parts.length; i++) {
         await this.pace(row.chatId);
@@ -267,8 +272,8 @@ export class OutboxSender {
         const part = parts[i]!;
         const id =
           part.kind === "document"
-            ? await this.transport.sendDocument(row.chatId, part.file, part.caption, part.buttons)
-            : await this.transport.sendText(row.chatId, part.text, part.buttons);
+            ? await transport.sendDocument(row.chatId, part.file, part.caption, part.buttons)
+            : await transport.sendText(row.chatId, part.text, part.buttons);
         sentIds.push(id);
         if (i < parts.length - 1) {
           await this.db.outboxMessage.update({ where: { id: row.id }, data: { externalMessageIds: JSON.stringify(sentIds) } });
@@ -303,7 +308,10 @@ export class OutboxSender {
           data: { status: "blocked", lastError: err.message.slice(0, 500) },
         });
         await deactivateChat(this.db, { platform: row.platform, chatId: row.chatId, reason: "blocked", now });
-        this.logger.info({ outboxId: row.id, kind: row.kind }, "recipient unreachable (403); account marked inactive");
+        this.logger.info({ outboxId: row.id, kind: row.kind }, "recipient unreachable (blocked); account marked inactive");
+        // Someone with an account on another channel still gets the message (and the rest) there.
+        const moved = await rerouteBlocked(this.db, { platform: row.platform, chatId: row.chatId, now });
+        if (moved) this.logger.info({ outboxId: row.id, moved }, "messages moved to the person's other channel");
         return "blocked";
       }
       if (err.kind === "rejected" || attempts >= this.opts.maxAttempts) {
@@ -325,13 +333,13 @@ export class OutboxSender {
     return row?.status === "sending" && row.lockedBy === this.opts.instanceId;
   }
 
-  private parts(payload: OutboxPayload) {
+  private parts(payload: OutboxPayload, limits: { text: number; caption: number }) {
     type Part =
       | { kind: "text"; text: string; buttons?: OutboxPayload["buttons"] }
       | { kind: "document"; file: { fileName: string; bytes: Buffer }; caption?: string; buttons?: OutboxPayload["buttons"] };
     const parts: Part[] = [];
     const doc = payload.document;
-    if (doc && visibleLength(payload.text) <= CAPTION_LIMIT) {
+    if (doc && visibleLength(payload.text) <= limits.caption) {
       parts.push({
         kind: "document",
         file: { fileName: doc.fileName, bytes: Buffer.from(doc.base64, "base64") },
@@ -340,7 +348,7 @@ export class OutboxSender {
       });
       return parts;
     }
-    const texts = splitHtml(payload.text);
+    const texts = splitHtml(payload.text, limits.text);
     texts.forEach((text, i) => {
       const last = i === texts.length - 1 && !doc;
       parts.push({ kind: "text", text, ...(last && payload.buttons ? { buttons: payload.buttons } : {}) });

@@ -1,7 +1,9 @@
 // Nightly tidying: forget handled update ids after Telegram's 24-hour redelivery window
-// (with margin), drop expired guided flows, and keep job records and the outbox from growing
+// (with margin), drop expired guided flows, numbered choices and download links, and keep job records and the outbox from growing
 // for ever (periodic jobs write a record every few minutes). Only old rows go: a slot is only
 // ever run again on its own day, and digests look back to the previous digest only.
+import { purgeExpiredChoices } from "../chat/choices.js";
+import { purgeDownloadLinks } from "../delivery/downloads.js";
 import type { JobDefinition } from "./types.js";
 
 const DAY_MS = 24 * 3600_000;
@@ -21,6 +23,15 @@ export const housekeepingJob: JobDefinition = {
     const outbox = await db.outboxMessage.deleteMany({
       where: { createdAt: { lt: new Date(now.getTime() - KEEP_OUTBOX_MS) }, status: { in: ["sent", "cancelled", "failed", "blocked"] } },
     });
-    return { processedUpdatesRemoved: updates.count, expiredFlowsRemoved: flows.count, jobRunsRemoved: jobRuns.count, outboxRemoved: outbox.count };
+    const choices = await purgeExpiredChoices(db, now);
+    const links = await purgeDownloadLinks(db, now);
+    return {
+      processedUpdatesRemoved: updates.count,
+      expiredFlowsRemoved: flows.count,
+      jobRunsRemoved: jobRuns.count,
+      outboxRemoved: outbox.count,
+      expiredChoicesRemoved: choices,
+      downloadLinksRemoved: links,
+    };
   },
 };

@@ -35,3 +35,21 @@ export async function setDigestMode(db: Db, staffId: number, mode: DigestMode) {
 export async function setTipFrequency(db: Db, staffId: number, frequency: TipFrequency) {
   return db.staff.update({ where: { id: staffId }, data: { tipFrequency: frequency } });
 }
+
+/** The staff member with their unit, as the settings show them. */
+export function staffProfile(db: Db, staffId: number) {
+  return db.staff.findUniqueOrThrow({ where: { id: staffId }, include: { unit: true } });
+}
+
+/** The platforms the person can be reached on now, most recently bound first. */
+export async function activeChannels(db: Db, staffId: number): Promise<string[]> {
+  const accounts = await db.chatAccount.findMany({ where: { staffId, active: true }, orderBy: [{ boundAt: "desc" }, { id: "desc" }], select: { platform: true } });
+  return [...new Set(accounts.map((a) => a.platform))];
+}
+
+/** Where proactive messages go first; null: the account bound last. Only a channel the person has. */
+export async function setPreferredChannel(db: Db, staffId: number, platform: string | null): Promise<boolean> {
+  if (platform !== null && !(await activeChannels(db, staffId)).includes(platform)) return false;
+  await db.staff.update({ where: { id: staffId }, data: { preferredChannel: platform } });
+  return true;
+}

@@ -1,6 +1,7 @@
 // Recording a progress report: every check on the server, history never overwritten (each
 // report is a new row), and the reporter's unit head told through the outbox in the same
 // transaction, once per report.
+import { A } from "../chat/actions.js";
 import type { i18n as I18n } from "i18next";
 import type { Db } from "../db/client.js";
 import { type DbOrTx, enqueue } from "../delivery/outbox.js";
@@ -144,7 +145,7 @@ async function tellUnitHeads(
         dedupKey: `report:${r.reportId}:head:${head.id}`,
         kind: "notify",
         staffId: head.id,
-        payload: { text: lines.join("\n"), buttons: [[{ text: t("report.notify.open"), data: `nhiemvu:t:${r.task.id}` }]] },
+        payload: { text: lines.join("\n"), buttons: [[{ text: t("report.notify.open"), data: A.tasks.detail.build({ id: r.task.id }) }]] },
         refType: "task",
         refId: r.task.id,
       },

@@ -35,3 +35,25 @@ export async function listUnits(db: Db): Promise<UnitRef[]> {
 export function isStaffUnit(u: UnitRef): boolean {
   return u.active && u.kind !== "external";
 }
+
+/** The unit a person names (code, name, short name or alias), if any. */
+export async function findUnitByLabel(db: Db, label: string): Promise<UnitRef | undefined> {
+  return unitResolver(await db.unit.findMany())(label);
+}
+
+/** These units, in the department's order. */
+export function unitsByIds(db: Db, ids: readonly number[]) {
+  return db.unit.findMany({ where: { id: { in: [...ids] } }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }] });
+}
+
+/** Units of the department with at least one active staff member (an alert's possible audience). */
+export function unitsWithActiveStaff(db: Db) {
+  return db.unit.findMany({
+    where: { active: true, kind: { not: "external" }, staff: { some: { active: true } } },
+    orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+  });
+}
+
+export function unitById(db: Db, id: number) {
+  return db.unit.findUniqueOrThrow({ where: { id } });
+}

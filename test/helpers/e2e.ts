@@ -20,6 +20,7 @@ import type { DrainStats, SenderOptions } from "../../bot/delivery/sender.js";
 import { createInvite } from "../../bot/services/invites.js";
 import { DEMO_STAFF, type DemoStaff, loadDemoStaff } from "../../bot/seed-data/demo-staff.js";
 import { FakeTelegram } from "../fake-telegram/index.js";
+import { FakeZalo, type ZaloSentMessage, type ZaloUser } from "../fake-zalo/index.js";
 import type { TgCallbackQuery, TgChat, TgMessage, TgUser } from "../fake-telegram/types.js";
 import { TEST_NOW } from "./clock.js";
 import { createTestDatabaseUrl } from "./db.js";
@@ -41,6 +42,20 @@ export interface E2EOptions {
   /** Reuse a fake Telegram server (e.g. for a restart). */
   telegram?: FakeTelegram;
   instanceId?: string;
+  /** Also run the Zalo channel against a fake Zalo Bot API (polling, or its webhook). */
+  zalo?: "polling" | "webhook";
+}
+
+/** A port free on 127.0.0.1 now (for configuration that must name the address before start). */
+async function freePort(): Promise<number> {
+  const { createServer } = await import("node:net");
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
 }
 
 export const FAST_SENDER: Partial<SenderOptions> = {
@@ -59,6 +74,7 @@ export class E2E {
     private dropDatabase: (() => Promise<void>) | undefined,
     private ownsTelegram: boolean,
     private readonly opts: E2EOptions,
+    readonly zalo: FakeZalo | undefined = undefined,
   ) {}
 
   get db(): Db {
@@ -71,6 +87,18 @@ export class E2E {
     let drop: (() => Promise<void>) | undefined;
     if (!url) ({ url, drop } = await createTestDatabaseUrl(opts.provider ?? "sqlite"));
     const webhook = opts.mode === "webhook";
+    const zalo = opts.zalo ? await FakeZalo.start() : undefined;
+    const zaloPort = zalo ? await freePort() : undefined;
+    const zaloEnv: Record<string, string> = zalo
+      ? {
+          ZALO_BOT_TOKEN: zalo.token,
+          ZALO_API_ROOT: zalo.apiRoot,
+          PORT: String(zaloPort),
+          HOST: "127.0.0.1",
+          PUBLIC_URL: `http://127.0.0.1:${zaloPort}`,
+          ...(opts.zalo === "webhook" ? { ZALO_MODE: "webhook", ZALO_WEBHOOK_URL: `http://127.0.0.1:${zaloPort}/zalo`, ZALO_WEBHOOK_SECRET: "zalo_e2e_secret" } : {}),
+        }
+      : {};
     const config = loadConfig({
       BOT_TOKEN: tg.token,
       TELEGRAM_API_ROOT: tg.apiRoot,
@@ -78,6 +106,7 @@ export class E2E {
       LOG_LEVEL: "info",
       INSTANCE_ID: opts.instanceId ?? `e2e-${Math.random().toString(36).slice(2, 8)}`,
       ...(webhook ? { BOT_MODE: "webhook", PORT: "0", HOST: "127.0.0.1", WEBHOOK_URL: "http://127.0.0.1/telegram", WEBHOOK_SECRET: "e2e_secret-123" } : {}),
+      ...zaloEnv,
       ...opts.env,
     });
     const { logger, lines } = memoryLogger();
@@ -94,7 +123,7 @@ export class E2E {
       await app.app.bot.api.setWebhook(`http://127.0.0.1:${app.http!.port}/telegram`, { secret_token: "e2e_secret-123" });
     }
     if (opts.staff !== false && !opts.databaseUrl) await loadDemoStaff(app.db.prisma, opts.staff || DEMO_STAFF);
-    return new E2E(tg, app, url, lines, drop, !opts.telegram, opts);
+    return new E2E(tg, app, url, lines, drop, !opts.telegram, opts, zalo);
   }
 
   /** The service's time now (its clock: TEST_NOW unless the test chose another). */
@@ -121,14 +150,7 @@ export class E2E {
   /** Waits until the bot has finished with an update (its dedupe record is marked done). The
    *  bound is a hang guard, not a speed check: a loaded 2-core machine has taken over 10 s. */
   async handled(updateId: number, timeoutMs = 25_000): Promise<void> {
-    const id = `telegram:${this.tg.botInfo.id}:${updateId}`;
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const row = await this.db.processedUpdate.findUnique({ where: { id } });
-      if (row?.done) return;
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    throw new Error(`update ${updateId} was not handled within ${timeoutMs} ms`);
+    await this.handledKey(`telegram:${this.tg.botInfo.id}:${updateId}`, timeoutMs);
   }
 
   private sentSince(index: number, chatId: number): TgMessage[] {
@@ -202,19 +224,51 @@ export class E2E {
     return next;
   }
 
+  /** A Zalo user bound to the staff member `code` through a real invite, typed as "/start <invite>". */
+  async zaloLogin(code: string): Promise<ZaloUser> {
+    const staff = await this.db.staff.findUniqueOrThrow({ where: { code } });
+    const user = this.zalo!.user(staff.fullName);
+    const invite = await createInvite(this.db, { staffCode: code, ttlHours: 1, now: this.app.app.deps.clock(), actor: "e2e" });
+    if (!invite.ok) throw new Error(`cannot invite ${code}: ${invite.reason}`);
+    const replies = await this.zaloSay(user, `/start ${invite.invite}`);
+    if (!replies.some((m) => m.text.includes(staff.fullName))) throw new Error(`Zalo binding ${code} failed: ${replies.map((m) => m.text).join(" | ")}`);
+    return user;
+  }
+
+  /** The Zalo user writes `text`; returns what the bot sent them meanwhile. */
+  async zaloSay(user: ZaloUser, text: string): Promise<ZaloSentMessage[]> {
+    const before = this.zalo!.sent.length;
+    const event = await this.zalo!.sendText(user, text);
+    await this.handledKey(this.zalo!.eventKey(event));
+    return this.zalo!.sent.slice(before).filter((m) => m.chatId === user.id);
+  }
+
+  /** Waits until the bot has finished with the event or update recorded under `id`. */
+  async handledKey(id: string, timeoutMs = 25_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const row = await this.db.processedUpdate.findUnique({ where: { id } });
+      if (row?.done) return;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error(`${id} was not handled within ${timeoutMs} ms`);
+  }
+
   async stop(): Promise<void> {
     // Whatever a test did, no screen it reached showed a raw translation key (issue 9, point 6).
     const problems = this.ownsTelegram ? this.untranslatedScreens() : [];
     await this.app.stop();
+    await this.zalo?.stop();
     if (this.ownsTelegram) await this.tg.stop();
     await this.dropDatabase?.();
     if (problems.length) throw new Error(`untranslated text on screen:\n${formatProblems(problems)}`);
   }
 
   private untranslatedScreens() {
-    return this.tg.sentRecords.flatMap(({ message: m }) =>
-      [textOf(m), ...buttons(m).map((b) => b.text)].flatMap((text) => untranslated({ where: `chat ${m.chat.id}`, text })),
-    );
+    const zalo = (this.zalo?.sent ?? []).flatMap((m) => untranslated({ where: `zalo chat ${m.chatId}`, text: m.text }));
+    return this.tg.sentRecords
+      .flatMap(({ message: m }) => [textOf(m), ...buttons(m).map((b) => b.text)].flatMap((text) => untranslated({ where: `chat ${m.chat.id}`, text })))
+      .concat(zalo);
   }
 }
 

@@ -79,3 +79,24 @@ describe("configuration", () => {
     expect(new Set(documented)).toEqual(new Set(CONFIG_KEYS));
   });
 });
+
+describe("the Zalo channel's configuration", () => {
+  const ZALO = "1234567890:abcdefABCDEF_0123456789-xyz";
+  it("runs beside Telegram, or alone; needs PUBLIC_URL for its download links", () => {
+    const both = loadConfig({ BOT_TOKEN: "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw_", ZALO_BOT_TOKEN: ZALO, PUBLIC_URL: "https://bot.sokhcn.gov.vn/" });
+    expect(both.telegram).toBe(true);
+    expect(both.zalo).toMatchObject({ token: ZALO, apiRoot: "https://bot-api.zaloplatforms.com", mode: "polling" });
+    expect(both.publicUrl).toBe("https://bot.sokhcn.gov.vn");
+    expect(loadConfig({ ZALO_BOT_TOKEN: ZALO, PUBLIC_URL: "https://bot.sokhcn.gov.vn" }).telegram).toBe(false);
+    let lines: string[] = [];
+    try {
+      loadConfig({ ZALO_BOT_TOKEN: ZALO, ZALO_MODE: "webhook" });
+    } catch (e) {
+      lines = (e as ConfigError).lines;
+    }
+    expect(lines.join("\n")).toMatch(/PUBLIC_URL/);
+    expect(lines.join("\n")).toMatch(/ZALO_WEBHOOK_URL/);
+    expect(lines.join("\n")).toMatch(/ZALO_WEBHOOK_SECRET/);
+    expect(lines.join("\n")).not.toContain(ZALO);
+  });
+});

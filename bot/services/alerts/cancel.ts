@@ -5,7 +5,7 @@
 import { cancelPending, enqueue } from "../../delivery/outbox.js";
 import { audit } from "../audit.js";
 import { broadcastAlert, type BroadcastResult, translators } from "./broadcast.js";
-import { type AlertActor, type AlertDeps, isSeverity, isUrgent, mayManageAlerts } from "./model.js";
+import { type AlertActor, type AlertDeps, type AlertDraft, isSeverity, isUrgent, mayManageAlerts } from "./model.js";
 import { cancellationNotice } from "./render.js";
 
 export type CancelResult =
@@ -64,7 +64,7 @@ export async function correctAlert(
   change: { body: string; title?: string; severity?: string; externalRef?: string },
   actor: AlertActor,
   now: Date,
-  source: "telegram" | "cli" | "feed" = "telegram",
+  source: AlertDraft["source"] = "telegram",
 ): Promise<CorrectResult> {
   const { db } = deps;
   const original = await db.securityAlert.findUnique({ where: { id: originalId }, include: { _count: { select: { corrections: true } } } });

@@ -37,7 +37,7 @@ export interface AlertDraft {
   /** De-duplication key: a second draft with the same key is not sent again. */
   externalRef?: string;
   correctionOfId?: number;
-  source: "telegram" | "cli" | "feed";
+  source: "telegram" | "zalo" | "demo" | "slack" | "cli" | "feed";
 }
 
 /** Who acts: a chat user (checked against their role) or the office's command line on the server. */
@@ -87,7 +87,7 @@ export const draftSchema = z.object({
   requireRemediation: z.boolean(),
   externalRef: z.string().trim().min(1).max(200).optional(),
   correctionOfId: z.number().int().positive().optional(),
-  source: z.enum(["telegram", "cli", "feed"]),
+  source: z.enum(["telegram", "zalo", "demo", "slack", "cli", "feed"]),
 });
 
 /** Vietnamese problems of a draft ("title: trống"), empty when it is valid. */

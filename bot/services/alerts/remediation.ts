@@ -133,3 +133,9 @@ export async function remediationRollup(db: Db, alertId: number): Promise<Remedi
 export async function latestRemediation(db: Db, alertId: number, unitId: number) {
   return db.alertRemediation.findFirst({ where: { alertId, unitId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
 }
+
+/** Whether the alert still takes remediation reports. */
+export async function remediationOpen(db: Db, alertId: number): Promise<boolean> {
+  const alert = await db.securityAlert.findUnique({ where: { id: alertId }, select: { status: true, requireRemediation: true } });
+  return alert?.status === "sent" && alert.requireRemediation;
+}

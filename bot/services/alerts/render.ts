@@ -1,7 +1,9 @@
 // The messages of an alert, in the reader's language. Button data carries only ids: the
 // services check on every press who is pressing (callback data can be forged).
+import { A } from "../../chat/actions.js";
+import { escapeMarkup } from "../../chat/markup.js";
 import type { OutboxButton, OutboxPayload } from "../../delivery/outbox.js";
-import { escapeHtml, type Translate } from "../../i18n.js";
+import { type Translate } from "../../i18n.js";
 import { isSeverity, SEVERITY_ICONS, type Severity } from "./model.js";
 import { formatDateTime } from "../date-text.js";
 
@@ -17,8 +19,8 @@ export interface AlertView {
 
 /** The buttons' callback data. The "Đã đọc" button belongs to a command every staff member may use. */
 export const alertButtonData = {
-  ack: (recipientId: number) => `canhbaodoc:ack:${recipientId}`,
-  remediation: (alertId: number) => `khacphuc:a:${alertId}`,
+  ack: (recipientId: number) => A.alertAck.ack.build({ recipientId }),
+  remediation: (alertId: number) => A.remediation.alert.build({ alertId }),
 };
 
 export function severityLabel(t: Translate, severity: string): string {
@@ -75,7 +77,7 @@ export function remediationRequest(t: Translate, a: AlertView, unitName: string)
  * HTML (names escaped): templates insert it unescaped, as `{{- names}}`.
  */
 export function nameList(t: Translate, names: string[], max = 15): string {
-  const shown = names.slice(0, max).map(escapeHtml).join(", ");
+  const shown = names.slice(0, max).map(escapeMarkup).join(", ");
   return names.length <= max ? shown : `${shown} ${t("alerts.status.moreNames", { more: names.length - max })}`;
 }
 

@@ -114,3 +114,9 @@ async function summaries(db: Db, where: { id?: number; sentAt: { gte: Date } | {
 export function isLive(a: Pick<AlertSummary, "status" | "correctedBy">): boolean {
   return a.status === "sent" && a.correctedBy === null;
 }
+
+/** An alert's own record and how many corrections it has had. */
+export async function findAlert(db: Db, alertId: number) {
+  const a = await db.securityAlert.findUnique({ where: { id: alertId }, include: { _count: { select: { corrections: true } } } });
+  return a ? { id: a.id, title: a.title, severity: a.severity, status: a.status, requireRemediation: a.requireRemediation, corrections: a._count.corrections } : null;
+}

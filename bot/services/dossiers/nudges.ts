@@ -7,6 +7,7 @@
 //    (default 3): one message per person and working day listing their overdue dossiers.
 // Only inside office hours of a working day: nothing is recorded at night, at lunch or on a
 // holiday, whatever calls this.
+import { A } from "../../chat/actions.js";
 import type { i18n as I18n } from "i18next";
 import type { Db } from "../../db/client.js";
 import { enqueue, type EnqueueResult, type OutboxButton } from "../../delivery/outbox.js";
@@ -110,11 +111,11 @@ export async function recordDossierNudges(deps: NudgeDeps, now: Date): Promise<N
         const title = overdue ? "dossiers.nudge.overdue" : standing.kind === "dueToday" ? "dossiers.nudge.dueToday" : "dossiers.nudge.dueSoon";
         const buttons: OutboxButton[][] = [
           [
-            { text: t("dossiers.buttons.done"), data: `hoso:done:${d.id}` },
-            { text: t("dossiers.buttons.snooze"), data: `hoso:snooze:${d.id}` },
+            { text: t("dossiers.buttons.done"), data: A.dossiers.done.build({ id: d.id }) },
+            { text: t("dossiers.buttons.snooze"), data: A.dossiers.snooze.build({ id: d.id }) },
           ],
         ];
-        if (overdue) buttons.push([{ text: t("dossiers.buttons.apology"), data: `xinloi:make:${d.id}` }]);
+        if (overdue) buttons.push([{ text: t("dossiers.buttons.apology"), data: A.apology.make.build({ id: d.id }) }]);
         const res = await enqueue(
           db,
           {
@@ -153,9 +154,9 @@ export async function recordDossierNudges(deps: NudgeDeps, now: Date): Promise<N
     if (items.length > shown.length) bodies.push(t("dossiers.escalation.more", { count: items.length - shown.length }));
     const buttons: OutboxButton[][] =
       items.length === 1
-        ? [[{ text: t("dossiers.buttons.view"), data: `hoso:view:${items[0]!.d.id}` }, ...(kind === "head" ? [{ text: t("dossiers.buttons.apology"), data: `xinloi:make:${items[0]!.d.id}` }] : [])]]
+        ? [[{ text: t("dossiers.buttons.view"), data: A.dossiers.view.build({ id: items[0]!.d.id }) }, ...(kind === "head" ? [{ text: t("dossiers.buttons.apology"), data: A.apology.make.build({ id: items[0]!.d.id }) }] : [])]]
         : chunk(
-            shown.slice(0, MAX_BUTTONS).map(({ d }) => ({ text: `${t("dossiers.buttons.view")} ${d.code}`.slice(0, 60), data: `hoso:view:${d.id}` })),
+            shown.slice(0, MAX_BUTTONS).map(({ d }) => ({ text: `${t("dossiers.buttons.view")} ${d.code}`.slice(0, 60), data: A.dossiers.view.build({ id: d.id }) })),
             2,
           );
     const res = await enqueue(

@@ -59,3 +59,8 @@ export async function findTaskByCode(db: DbOrTx, code: string): Promise<{ id: nu
   const all = await db.task.findMany({ select: { id: true, code: true } });
   return all.find((t) => codeKey(t.code) === key) ?? null;
 }
+
+/** A task's code, if the task exists. */
+export async function taskCodeById(db: DbOrTx, id: number): Promise<string | null> {
+  return (await db.task.findUnique({ where: { id }, select: { code: true } }))?.code ?? null;
+}

@@ -3,7 +3,8 @@
 // sees their unit (the unit's own progress); the department-wide roles see every task.
 // "changed" (for people who get the digest only on changes): a new report, or a task that
 // became overdue since the previous digest.
-import { escapeHtml, type Translate } from "../../i18n.js";
+import { escapeMarkup } from "../../chat/markup.js";
+import { type Translate } from "../../i18n.js";
 import type { DigestInput, DigestSection } from "../digest/types.js";
 import { shorten } from "../text.js";
 import { localParts } from "../time.js";
@@ -33,7 +34,7 @@ function capped(t: Translate, items: string[]): string[] {
 }
 
 function item(l: Line, details: string[]): string {
-  return `• <b>${escapeHtml(l.code)}</b> ${escapeHtml(shorten(l.title, TITLE_MAX))} — ${details.join(" · ")}`;
+  return `• <b>${escapeMarkup(l.code)}</b> ${escapeMarkup(shorten(l.title, TITLE_MAX))} — ${details.join(" · ")}`;
 }
 
 async function linesInScope(input: DigestInput, env: TaskEnv): Promise<Line[]> {
@@ -71,7 +72,7 @@ export const tasksDigestSection: DigestSection = {
     if (scope.kind === "unit") {
       const stale = await staleReporters(db, scope.unitId, now, staleDays);
       staleCount = stale.length;
-      staleLines.push(...stale.map((s) => `• ${escapeHtml(s.fullName)}`));
+      staleLines.push(...stale.map((s) => `• ${escapeMarkup(s.fullName)}`));
     } else {
       const units = await db.unit.findMany({ where: { active: true, kind: { not: "external" } }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }] });
       for (const u of units) {

@@ -1,9 +1,12 @@
-// Text of task lists, task details and unit overviews (Telegram HTML; i18next escapes the
+// Text of task lists, task details and unit overviews (neutral markup, bot/chat/markup.ts; i18next escapes the
 // values it interpolates). Every page is kept under Telegram's 4096 characters whatever the
 // titles, contents and notes: long parts are shortened, lists are capped or paged.
+import type { ActionData } from "../../chat/action.js";
+import { A } from "../../chat/actions.js";
+import { escapeMarkup } from "../../chat/markup.js";
 import { splitHtml, visibleLength } from "../../delivery/split.js";
 import type { OutboxButton } from "../../delivery/outbox.js";
-import { escapeHtml, quoted, type TKey, type Translate } from "../../i18n.js";
+import { quoted, type TKey, type Translate } from "../../i18n.js";
 import { shorten } from "../text.js";
 import type { DueMark } from "./due.js";
 import type { TaskDetail, TaskGroup, TaskLine } from "./queries.js";
@@ -72,7 +75,7 @@ export function taskLine(env: FormatEnv, line: LineInput, extra: string[] = []):
   const details = [...extra, progress, dueText(env, line)];
   const mark = markText(env, line.mark, line.days);
   if (mark) details.push(mark);
-  return `${MARK_ICON[line.mark]} <b>${escapeHtml(line.code)}</b> ${escapeHtml(quoted(env.t, shorten(line.title, LIST_TITLE_MAX)))}\n      ${details.join(" · ")}`;
+  return `${MARK_ICON[line.mark]} <b>${escapeMarkup(line.code)}</b> ${escapeMarkup(quoted(env.t, shorten(line.title, LIST_TITLE_MAX)))}\n      ${details.join(" · ")}`;
 }
 
 function legend(env: FormatEnv, dueSoonDays: number): string {
@@ -119,7 +122,7 @@ function pageOf<T>(items: readonly T[], page: number): { page: number; pages: nu
 }
 
 /** Previous/next buttons, and the task buttons above them. */
-function withNav(env: FormatEnv, rows: OutboxButton[][], page: number, pages: number, data: (p: number) => string): OutboxButton[][] {
+function withNav(env: FormatEnv, rows: OutboxButton[][], page: number, pages: number, data: (p: number) => ActionData): OutboxButton[][] {
   const nav: OutboxButton[] = [];
   if (page > 0) nav.push({ text: env.t("tasks.prev"), data: data(page - 1) });
   if (page < pages - 1) nav.push({ text: env.t("tasks.next"), data: data(page + 1) });
@@ -141,8 +144,8 @@ export function taskListPage(env: FormatEnv, lines: TaskLine[], requested: numbe
     parts.push(taskLine(env, l));
   });
   parts.push("", legend(env, dueSoonDays));
-  const rows = slice.map((l) => [{ text: taskButtonText(env, l.code, l.title), data: `nhiemvu:t:${l.id}:${page}` }]);
-  return { text: parts.join("\n"), buttons: withNav(env, rows, page, pages, (p) => `nhiemvu:p:${p}`) };
+  const rows = slice.map((l) => [{ text: taskButtonText(env, l.code, l.title), data: A.tasks.detail.build({ id: l.id, page }) }]);
+  return { text: parts.join("\n"), buttons: withNav(env, rows, page, pages, (p) => A.tasks.page.build({ page: p })) };
 }
 
 /** /baocao: the tasks one may report on, as buttons with their current progress. */
@@ -150,11 +153,11 @@ export function reportPickerPage(env: FormatEnv, lines: TaskLine[], requested: n
   if (lines.length === 0) return { text: env.t("report.nothingToReport"), buttons: [] };
   const { page, pages, slice } = pageOf(lines, requested);
   const rows = slice.map((l) => [
-    { text: `${taskButtonText(env, l.code, l.title)} (${l.percent === null ? "—" : `${l.percent}%`})`, data: `baocao:t:${l.id}` },
+    { text: `${taskButtonText(env, l.code, l.title)} (${l.percent === null ? "—" : `${l.percent}%`})`, data: A.report.task.build({ id: l.id }) },
   ]);
   return {
     text: env.t("report.pick", { page: page + 1, pages, count: lines.length }),
-    buttons: withNav(env, rows, page, pages, (p) => `baocao:p:${p}`),
+    buttons: withNav(env, rows, page, pages, (p) => A.report.page.build({ page: p })),
   };
 }
 
@@ -196,7 +199,7 @@ export function taskDetailPage(env: FormatEnv, d: TaskDetail, opts: DetailOption
     const mark = markText(env, d.mark, d.days);
     head.push(t("tasks.detail.progress", { progress: percentText(env, d.percent) }) + (mark ? ` · ${mark}` : ""));
     if (d.status === "closed") head.push(t("tasks.detail.closed", { date: d.closedAt ? formatDateOf(d.closedAt, env.timeZone) : "" }));
-    const body = ["", t("tasks.detail.content"), escapeHtml(quoted(t, content)), ""];
+    const body = ["", t("tasks.detail.content"), escapeMarkup(quoted(t, content)), ""];
     body.push(t("tasks.detail.lead", { units: d.leadUnits.length ? unitNames(d.leadUnits, level.units) : t("tasks.detail.noUnit") }));
     if (d.leadNote) body.push(t("tasks.detail.note", { note: d.leadNote }));
     if (d.coordUnits.length || d.coordNote) body.push(t("tasks.detail.coord", { units: d.coordUnits.length ? unitNames(d.coordUnits, level.units) : "—" }));
@@ -223,7 +226,7 @@ export function taskDetailPage(env: FormatEnv, d: TaskDetail, opts: DetailOption
           unit: r.unitName ?? "—",
           percent: r.percent,
         });
-        if (r.note && level.notes > 0) line += ` — ${escapeHtml(quoted(t, shorten(r.note, level.notes)))}`;
+        if (r.note && level.notes > 0) line += ` — ${escapeMarkup(quoted(t, shorten(r.note, level.notes)))}`;
         if (r.fileKind) line += ` ${r.fileName ? t("tasks.detail.file", { name: shorten(r.fileName, 40) }) : t("tasks.detail.photo")}`;
         body.push(line);
       }
@@ -243,17 +246,17 @@ export function taskDetailPage(env: FormatEnv, d: TaskDetail, opts: DetailOption
   if (visibleLength(text) > PAGE_TEXT_LIMIT) text = `${splitHtml(text, PAGE_TEXT_LIMIT - 2)[0]!}\n…`;
 
   const buttons: OutboxButton[][] = [];
-  if (d.canReport) buttons.push([{ text: t("tasks.detail.reportButton"), data: `baocao:t:${d.id}` }]);
+  if (d.canReport) buttons.push([{ text: t("tasks.detail.reportButton"), data: A.report.task.build({ id: d.id }) }]);
   const files = d.reports.filter((r) => r.fileKind).slice(0, 3);
   for (const r of files)
-    buttons.push([{ text: t("tasks.detail.fileButton", { name: shorten(r.fileName ?? t("tasks.detail.photoName"), 24), date: formatDateOf(r.at, env.timeZone) }), data: `nhiemvu:f:${r.id}` }]);
+    buttons.push([{ text: t("tasks.detail.fileButton", { name: shorten(r.fileName ?? t("tasks.detail.photoName"), 24), date: formatDateOf(r.at, env.timeZone) }), data: A.tasks.file.build({ reportId: r.id }) }]);
   if (d.canClose)
     buttons.push([
       d.status === "closed"
-        ? { text: t("tasks.detail.reopenButton"), data: `nhiemvu:reopen:${d.id}:${opts.page}` }
-        : { text: t("tasks.detail.closeButton"), data: `nhiemvu:close:${d.id}:${opts.page}` },
+        ? { text: t("tasks.detail.reopenButton"), data: A.tasks.reopen.build({ id: d.id, page: opts.page }) }
+        : { text: t("tasks.detail.closeButton"), data: A.tasks.close.build({ id: d.id, page: opts.page }) },
     ]);
-  buttons.push([{ text: t("tasks.detail.backButton"), data: `nhiemvu:p:${opts.page}` }]);
+  buttons.push([{ text: t("tasks.detail.backButton"), data: A.tasks.page.build({ page: opts.page }) }]);
   return { text, buttons };
 }
 
@@ -288,6 +291,6 @@ export function unitOverviewPage(env: FormatEnv, o: UnitOverview, requested: num
     for (const l of slice) parts.push(taskLine(env, l, [t(l.role === "lead" ? "unit.roleLead" : "unit.roleCoord")]));
     parts.push("", legend(env, dueSoonDays));
   }
-  const rows = slice.map((l: UnitTaskLine) => [{ text: taskButtonText(env, l.code, l.title), data: `nhiemvu:t:${l.id}` }]);
-  return { text: parts.join("\n"), buttons: withNav(env, rows, page, pages, (p) => `donvi:u:${o.unit.id}:${p}`) };
+  const rows = slice.map((l: UnitTaskLine) => [{ text: taskButtonText(env, l.code, l.title), data: A.tasks.detail.build({ id: l.id }) }]);
+  return { text: parts.join("\n"), buttons: withNav(env, rows, page, pages, (p) => A.unit.show.build({ id: o.unit.id, page: p })) };
 }

@@ -234,5 +234,9 @@ export async function reportAttachment(db: Db, viewer: Viewer, reportId: number,
     if (who) await audit(db, { actor: who.actor, actorStaffId: viewer.staffId, action: "task.attachment", target: `report:${reportId}`, outcome: "denied", at: who.now });
     return found.ok ? { ok: false as const, reason: "forbidden" as TaskRefusal } : found;
   }
-  return { ok: true as const, file: { fileId: report.fileId, kind: report.fileKind === "photo" ? ("photo" as const) : ("document" as const), fileName: report.fileName } };
+  // Attachments are kept by the platform's own file id; only Telegram's are received so far.
+  return {
+    ok: true as const,
+    file: { platform: "telegram", fileId: report.fileId, kind: report.fileKind === "photo" ? ("photo" as const) : ("document" as const), fileName: report.fileName },
+  };
 }

@@ -1,7 +1,9 @@
 // A tip as a message: the text in the reader's language, the quiz question with lettered
 // options, and buttons (plain data, turned into a keyboard by the command or the sender).
+import { escapeMarkup } from "../../chat/markup.js";
+import { A } from "../../chat/actions.js";
 import type { OutboxButton, OutboxPayload } from "../../delivery/outbox.js";
-import { escapeHtml, type Locale, type Translate } from "../../i18n.js";
+import { type Locale, type Translate } from "../../i18n.js";
 import { type TipCategoryKey, TIP_CATEGORIES, tipCategoryName } from "../../seed-data/security-tips.js";
 import type { TipRow } from "./next-tip.js";
 import { parseQuiz } from "./quiz.js";
@@ -14,14 +16,14 @@ export function categoryName(key: string, locale: Locale): string {
 
 /** Callback data of the tip command's buttons (the command is /meoattt). */
 export const tipButtonData = {
-  answer: (tipId: number, option: number) => `meoattt:q:${tipId}:${option}`,
-  another: () => "meoattt:next",
-  categories: () => "meoattt:cats",
-  category: (key: string) => `meoattt:c:${key}`,
+  answer: (tipId: number, option: number) => A.tips.answer.build({ tipId, option }),
+  another: () => A.tips.next.build({}),
+  categories: () => A.tips.categories.build({}),
+  category: (key: string) => A.tips.category.build({ key }),
 };
 
 export function renderTip(t: Translate, locale: Locale, tip: TipRow, opts: { scheduled?: boolean } = {}): OutboxPayload {
-  const lines = [t("tips.title", { category: categoryName(tip.category, locale) }), "", escapeHtml(locale === "en" ? tip.textEn : tip.textVi)];
+  const lines = [t("tips.title", { category: categoryName(tip.category, locale) }), "", escapeMarkup(locale === "en" ? tip.textEn : tip.textVi)];
   const buttons: OutboxButton[][] = [];
   const quiz = parseQuiz(tip);
   if (quiz) {

@@ -1,18 +1,10 @@
 // Telegram's command menu: the default one (by language) and one per private chat for the
 // user's role, so each person sees only what they may use.
 import type { Api } from "grammy";
-import type { BotCommand } from "grammy/types";
 import type { i18n as I18n } from "i18next";
-import { LOCALES, type Locale, translator } from "../i18n.js";
-import type { Role } from "../services/roles.js";
-import { type CommandSpec, mayUse } from "./commands.js";
-
-export function menuFor(specs: readonly CommandSpec[], role: Role | undefined, i18n: I18n, locale: Locale): BotCommand[] {
-  const t = translator(i18n, locale);
-  return specs
-    .filter((s) => s.inMenu && (role ? mayUse(s, role) : !s.requiresBinding || s.roles === "any"))
-    .map((s) => ({ command: s.name, description: t(s.descriptionKey) }));
-}
+import { type CommandSpec, menuFor } from "../../chat/command.js";
+import { LOCALES, type Locale } from "../../i18n.js";
+import type { Role } from "../../services/roles.js";
 
 /** Default menus: Vietnamese for everyone, English for Telegram clients set to English. */
 export async function publishDefaultMenus(api: Api, specs: readonly CommandSpec[], i18n: I18n, defaultLocale: Locale): Promise<void> {

@@ -2,10 +2,10 @@
 // says so with a my_chat_member update ("kicked"). Their account is marked inactive at once,
 // so no reminder is queued for them, and the office is told through the delivery log.
 import type { MiddlewareFn } from "grammy";
-import type { BotContext } from "../context.js";
-import { deactivateChat, reactivateIfBlocked } from "../services/accounts.js";
+import { deactivateChat, reactivateIfBlocked } from "../../services/accounts.js";
+import type { TelegramContext } from "./context.js";
 
-export function chatMemberMiddleware(): MiddlewareFn<BotContext> {
+export function chatMemberMiddleware(): MiddlewareFn<TelegramContext> {
   return async (ctx, next) => {
     const update = ctx.myChatMember;
     if (!update) return next();

@@ -3,9 +3,9 @@
 // then English) until Telegram answers; a token Telegram refuses stops start-up.
 import { GrammyError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import type { AppConfig } from "../config.js";
-import type { Logger } from "../logger.js";
-import { StartupError } from "../startup-error.js";
+import type { AppConfig } from "../../config.js";
+import type { Logger } from "../../logger.js";
+import { StartupError } from "../../startup-error.js";
 import { apiHost, CONNECT_TIMEOUT_MS, describeFailure, probeBot } from "./network.js";
 
 export interface ConnectOptions {

@@ -4,7 +4,7 @@
 // reason that never carries the request URL (the URL holds the token).
 import { Api, GrammyError, HttpError, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import type { Logger } from "../logger.js";
+import type { Logger } from "../../logger.js";
 
 /** A reply to a command (with its retries) that has not reached Telegram by then is given up. */
 export const REPLY_BUDGET_MS = 10_000;

@@ -1,0 +1,283 @@
+// One scenario, run on every channel: the same commands and buttons through Telegram (inline
+// buttons, edits, uploads) and Zalo (numbered choices typed back, new messages, download
+// links). Each driver says how a person presses a choice on its platform; the assertions are
+// the same. Both channels run in the same service, so a person may hold both accounts.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../../bot/cli/run.js";
+import { broadcastAlert } from "../../bot/services/alerts/broadcast.js";
+import type { TgMessage, TgUser } from "../fake-telegram/types.js";
+import type { ZaloSentMessage, ZaloUser } from "../fake-zalo/index.js";
+import { dossier, writeCsv } from "../helpers/dossiers.js";
+import { buttons, E2E, textOf } from "../helpers/e2e.js";
+import { vn } from "../helpers/jobs.js";
+
+interface Msg {
+  text: string;
+  labels: string[];
+  tg?: TgMessage;
+}
+
+interface Driver {
+  name: "telegram" | "zalo";
+  login(code: string): Promise<string>;
+  say(user: string, text: string): Promise<Msg[]>;
+  /** Presses the choice whose label contains `label`; returns what came back (a button's short answer included). */
+  choose(user: string, msg: Msg, label: string): Promise<{ msgs: Msg[]; notice: string | undefined }>;
+  all(user: string): Msg[];
+}
+
+let now = vn("2026-11-30", "09:00"); // a Monday, in office hours
+let e2e: E2E;
+const tgUsers = new Map<string, TgUser>();
+const zaloUsers = new Map<string, ZaloUser>();
+
+const fromTg = (m: TgMessage): Msg => ({ text: textOf(m), labels: buttons(m).map((b) => b.text), tg: m });
+function fromZalo(m: ZaloSentMessage): Msg {
+  const labels = [...m.text.matchAll(/\[(\d+)\] (.+?)(?=\s{3}\[\d+\] |$)/gm)].map((x) => x[2]!.trim());
+  return { text: m.text, labels };
+}
+
+const telegram: Driver = {
+  name: "telegram",
+  async login(code) {
+    const u = await e2e.login(code);
+    tgUsers.set(String(u.id), u);
+    return String(u.id);
+  },
+  async say(user, text) {
+    return (await e2e.say(tgUsers.get(user)!, text)).map(fromTg);
+  },
+  async choose(user, msg, label) {
+    const b = buttons(msg.tg!).find((x) => x.text.includes(label));
+    if (!b?.data) throw new Error(`no button "${label}" in ${msg.labels.join(" | ")}`);
+    const { answer, messages } = await e2e.press(tgUsers.get(user)!, msg.tg!, b.data, { forge: true });
+    return { msgs: messages.map(fromTg), notice: answer?.text };
+  },
+  all: (user) => e2e.messagesTo(Number(user)).map(fromTg),
+};
+
+const zalo: Driver = {
+  name: "zalo",
+  async login(code) {
+    const u = await e2e.zaloLogin(code);
+    zaloUsers.set(u.id, u);
+    return u.id;
+  },
+  async say(user, text) {
+    return (await e2e.zaloSay(zaloUsers.get(user)!, text)).map(fromZalo);
+  },
+  async choose(user, msg, label) {
+    const m = [...msg.text.matchAll(/\[(\d+)\] (.+?)(?=\s{3}\[\d+\] |$)/gm)].find((x) => x[2]!.includes(label));
+    if (!m) throw new Error(`no choice "${label}" in: ${msg.text}`);
+    return { msgs: (await e2e.zaloSay(zaloUsers.get(user)!, m[1]!)).map(fromZalo), notice: undefined };
+  },
+  all: (user) => e2e.zalo!.messagesTo(user).map((m) => fromZalo(m)),
+};
+
+/** What came back, notice and messages, as one text to search. */
+const said = (r: { msgs: Msg[]; notice: string | undefined }) => [r.notice ?? "", ...r.msgs.map((m) => m.text)].join("\n");
+
+beforeAll(async () => {
+  e2e = await E2E.start({ clock: () => now, zalo: "polling" });
+  const out: string[] = [];
+  const code = await runCli(["import", "dossiers", writeCsv([dossier("HS-KENH-01", { "Cán bộ xử lý": "KH02", "Ngày tiếp nhận": "16/11/2026 09:00", "Ngày hẹn trả": "27/11/2026" })])], {
+    env: { DATABASE_URL: e2e.databaseUrl },
+    out: (l) => out.push(l),
+    err: (l) => out.push(l),
+    now: () => now,
+  });
+  if (code !== 0) throw new Error(out.join("\n"));
+}, 60_000);
+afterAll(async () => e2e?.stop());
+
+describe.each([telegram, zalo])("on $name", (d) => {
+  const user: Record<string, string> = {};
+
+  it("binds with an invite; a wrong invite is refused with its reason", async () => {
+    user.KH02 = await d.login("KH02");
+    user.VP01 = await d.login("VP01");
+    const [refused] = await d.say(user.KH02!, "/start khongphaimamoi-0000000000");
+    expect(refused!.text).toMatch(/mã mời|đã gắn/i);
+    const [help] = await d.say(user.KH02!, "/trogiup");
+    expect(help!.text).toContain("/nhiemvu");
+    expect(help!.text).not.toMatch(/<\/?b>/); // markup rendered, never shown raw
+  });
+
+  it("/nhiemvu pages through the tasks and opens one", async () => {
+    const [list] = await d.say(user.VP01!, "/nhiemvu");
+    expect(list!.labels.some((l) => /sau/i.test(l))).toBe(true);
+    const next = await d.choose(user.VP01!, list!, list!.labels.find((l) => /sau/i.test(l))!);
+    const page2 = next.msgs.at(-1)!;
+    expect(page2.text).not.toBe(list!.text);
+    expect(page2.labels.some((l) => /trước/i.test(l))).toBe(true);
+    const task = page2.labels.find((l) => /^[IV]+\./.test(l))!;
+    const detail = await d.choose(user.VP01!, page2, task);
+    expect(said(detail)).toContain(task.split(" ")[0]!);
+  });
+
+  it("/baocao guided (task → percentage → note → no file → save) and in one line", async () => {
+    // The same person reports on both channels: each one a step higher (a lower one would ask to confirm).
+    const [pick, typed] = d.name === "telegram" ? [50, 60] : [75, 80];
+    const [picker] = await d.say(user.KH02!, "/baocao");
+    const taskLabel = picker!.labels.find((l) => /^[IV]+\./.test(l))!;
+    const code = taskLabel.split(" ")[0]!;
+    const pct = await d.choose(user.KH02!, picker!, taskLabel);
+    const askPct = pct.msgs.at(-1)!;
+    expect(askPct.labels).toContain(`${pick}%`);
+    const note = await d.choose(user.KH02!, askPct, `${pick}%`);
+    expect(said(note)).toContain(`Tiến độ: ${pick}%`);
+    const [askFile] = await d.say(user.KH02!, `Đã triển khai qua ${d.name}`);
+    const confirm = await d.choose(user.KH02!, askFile!, "Bỏ qua");
+    const saved = await d.choose(user.KH02!, confirm.msgs.at(-1)!, "Lưu báo cáo");
+    expect(said(saved)).toContain(`Đã lưu báo cáo tiến độ nhiệm vụ ${code}: ${pick}%`);
+    const oneLine = await d.say(user.KH02!, `/baocao ${code} ${typed} Cập nhật một dòng`);
+    expect(oneLine.map((m) => m.text).join("\n")).toContain(`${code}: ${typed}%`);
+    const kept = await e2e.db.progressReport.findMany({ where: { task: { code }, note: { contains: d.name } } });
+    expect(kept).toHaveLength(1);
+  });
+
+  it("/hoso lists the person's dossiers and opens one", async () => {
+    const [list] = await d.say(user.KH02!, "/hoso");
+    expect(list!.text).toContain("HS-KENH-01");
+    const detail = await d.choose(user.KH02!, list!, "HS-KENH-01");
+    expect(said(detail)).toContain("HS-KENH-01");
+  });
+
+  it("an alert is acknowledged by its choice, and counted exactly once", async () => {
+    const office = await e2e.db.staff.findUniqueOrThrow({ where: { code: "VP01" } });
+    const deps = { db: e2e.db, i18n: e2e.app.app.deps.i18n, timeZone: "Asia/Ho_Chi_Minh", defaultLocale: "vi" as const };
+    const res = await broadcastAlert(
+      deps,
+      { severity: "cao", title: `Cảnh báo thử ${d.name}`, body: "Không mở tệp đính kèm lạ.", audience: { all: true }, requireRemediation: false, source: "cli" },
+      { actor: "e2e", staffId: office.id, role: "van_phong" },
+      now,
+    );
+    if (res.status !== "sent") throw new Error(res.status);
+    await e2e.deliver();
+    const alert = d.all(user.KH02!).filter((m) => m.text.includes(`Cảnh báo thử ${d.name}`)).at(-1)!;
+    expect(alert.labels.some((l) => l.includes("Đã đọc"))).toBe(true);
+    const first = await d.choose(user.KH02!, alert, "Đã đọc");
+    expect(said(first)).toContain("Đã ghi nhận anh/chị đã đọc cảnh báo");
+    const staff = await e2e.db.staff.findUniqueOrThrow({ where: { code: "KH02" } });
+    const row = await e2e.db.alertRecipient.findFirstOrThrow({ where: { alertId: res.alertId, staffId: staff.id } });
+    expect(row.ackAt).not.toBeNull();
+    // Again: Telegram's button says it was already done; Zalo's number is spent.
+    if (d.name === "telegram") expect(said(await d.choose(user.KH02!, alert, "Đã đọc"))).toContain("đã xác nhận đọc");
+    else expect((await d.say(user.KH02!, "1")).map((m) => m.text).join("\n")).not.toContain("Đã ghi nhận anh/chị đã đọc");
+    const again = await e2e.db.alertRecipient.findFirstOrThrow({ where: { id: row.id } });
+    expect(again.ackAt).toEqual(row.ackAt);
+  });
+
+  it("the apology slip: an upload on Telegram, a one-time link on Zalo", async () => {
+    const replies = await d.say(user.KH02!, "/xinloi HS-KENH-01 Thiếu hồ sơ gốc");
+    if (d.name === "telegram") {
+      expect(replies.some((m) => m.tg?.document?.file_name?.endsWith(".docx"))).toBe(true);
+      return;
+    }
+    const url = /https?:\/\/\S+\/files\/[A-Za-z0-9_-]+/.exec(replies.map((m) => m.text).join("\n"))?.[0];
+    expect(url).toBeDefined();
+    const first = await fetch(url!);
+    expect(first.status).toBe(200);
+    expect(first.headers.get("content-disposition")).toContain(".docx");
+    expect((await first.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+    const second = await fetch(url!);
+    expect(second.status).toBe(410);
+    expect(await second.text()).toContain("chỉ dùng được một lần");
+    expect((await fetch(url!.replace(/[A-Za-z0-9_-]{10}$/, "AAAAAAAAAA"))).status).toBe(404);
+  });
+});
+
+describe("a person on both channels", () => {
+  it("gets the digest on the channel they prefer, and on the other when that one is blocked", async () => {
+    const tgHead = await telegram.login("QL01");
+    const zaloHead = await zalo.login("QL01");
+    // The latest bound (Zalo) by default; the person picks Telegram in /caidat, from Zalo.
+    const [settings] = await zalo.say(zaloHead, "/caidat");
+    expect(settings!.text).toContain("Kênh nhận tin tự động");
+    const pick = await zalo.choose(zaloHead, settings!, "Kênh nhận tin");
+    const chosen = await zalo.choose(zaloHead, pick.msgs.at(-1)!, "Telegram");
+    expect(said(chosen)).toContain("Kênh nhận tin tự động: Telegram");
+    await e2e.app.scheduler.catchUp();
+    await e2e.deliver();
+    const digests = (d: Driver, u: string) => d.all(u).filter((m) => m.text.includes("Bản tin ngày"));
+    expect(digests(telegram, tgHead)).toHaveLength(1);
+    expect(digests(zalo, zaloHead)).toHaveLength(0);
+    // Telegram says the person blocked the bot: the next message goes through Zalo.
+    e2e.tg.failNext("sendMessage", { error_code: 403, description: "Forbidden: bot was blocked by the user" }, { times: 1 });
+    const staff = await e2e.db.staff.findUniqueOrThrow({ where: { code: "QL01" } });
+    const { enqueue } = await import("../../bot/delivery/outbox.js");
+    await enqueue(e2e.db, { dedupKey: "channels:fallback", kind: "digest", staffId: staff.id, payload: { text: "<b>Bản tin ngày</b> thử kênh dự phòng" } }, { now, timeZone: "Asia/Ho_Chi_Minh" });
+    await e2e.deliver();
+    expect(digests(zalo, zaloHead).map((m) => m.text)).toEqual(["Bản tin ngày thử kênh dự phòng"]);
+    const account = await e2e.db.chatAccount.findFirstOrThrow({ where: { staffId: staff.id, platform: "telegram" } });
+    expect(account.active).toBe(false);
+  });
+});
+
+describe("Zalo specifics", () => {
+  it("answers a withheld message politely, and takes a pasted invite code as /start", async () => {
+    const stranger = e2e.zalo!.user("Khách");
+    const ev = await e2e.zalo!.sendUnsupported(stranger);
+    await e2e.handledKey(e2e.zalo!.eventKey(ev));
+    expect(e2e.zalo!.messagesTo(stranger).at(-1)!.text).toContain("chưa đọc được loại tin nhắn này");
+    const { createInvite } = await import("../../bot/services/invites.js");
+    const invite = await createInvite(e2e.db, { staffCode: "CS02", ttlHours: 1, now, actor: "e2e" });
+    if (!invite.ok) throw new Error(invite.reason);
+    const replies = await e2e.zaloSay(stranger, invite.invite);
+    expect(replies.map((m) => m.text).join("\n")).toContain("Bùi Thị Mai");
+  });
+
+  it("takes webhook events wrapped and bare, once each, and refuses a wrong secret", async () => {
+    const w = await E2E.start({ clock: () => now, zalo: "webhook" });
+    try {
+      expect(w.zalo!.calls.some((c) => c.method === "setWebhook" && c.status === 200)).toBe(true);
+      const u = await w.zaloLogin("KH01"); // the fake posts the bare event, as production does
+      const event = {
+        event_name: "message.text.received",
+        message: { from: { id: u.id, display_name: "Tuấn", is_bot: false }, chat: { id: u.id, chat_type: "PRIVATE" }, text: "/trogiup", message_id: "ab".repeat(10), date: Date.now() },
+      };
+      const post = (body: unknown, secret: string) =>
+        fetch(`http://127.0.0.1:${w.app.http!.port}/zalo`, { method: "POST", headers: { "content-type": "application/json", "x-bot-api-secret-token": secret }, body: JSON.stringify(body) });
+      const before = w.zalo!.messagesTo(u).length;
+      expect((await post({ ok: true, result: event }, "not-the-secret")).status).toBe(401);
+      expect(w.zalo!.messagesTo(u).length).toBe(before);
+      expect((await post({ ok: true, result: event }, "zalo_e2e_secret")).status).toBe(200);
+      expect(w.zalo!.messagesTo(u).at(-1)!.text).toContain("/nhiemvu");
+      // Zalo retries: the same event (now bare) is not answered again.
+      expect((await post(event, "zalo_e2e_secret")).status).toBe(200);
+      expect(w.zalo!.messagesTo(u).length).toBe(before + 1);
+      expect((await post({ hello: "world" }, "zalo_e2e_secret")).status).toBe(400);
+    } finally {
+      await w.stop();
+    }
+  });
+
+  it("runs alone, without any Telegram token", async () => {
+    const solo = await E2E.start({ clock: () => now, zalo: "polling", env: { BOT_TOKEN: "" } });
+    try {
+      const u = await solo.zaloLogin("QL02");
+      const [reply] = await solo.zaloSay(u, "/nhiemvu");
+      expect(reply!.text).toContain("[1]");
+      expect(solo.tg.calls.length).toBe(0);
+    } finally {
+      await solo.stop();
+    }
+  });
+
+  it("never sent Zalo a message over its 2,000 characters", () => {
+    const sends = e2e.zalo!.calls.filter((c) => c.method === "sendMessage");
+    expect(sends.length).toBeGreaterThan(20);
+    expect(sends.filter((c) => c.status !== 200 && c.status !== 403)).toEqual([]);
+    expect(Math.max(...e2e.zalo!.sent.map((m) => m.text.length))).toBeLessThanOrEqual(2000);
+  });
+
+  it("handles an event delivered twice once", async () => {
+    const u = zaloUsers.values().next().value!;
+    const before = e2e.zalo!.messagesTo(u).length;
+    const ev = await e2e.zalo!.sendText(u, "/trogiup");
+    await e2e.handledKey(e2e.zalo!.eventKey(ev));
+    // The same event again (a webhook retry): nothing more is sent.
+    await e2e.app.zalo!.handle({ eventName: ev.event_name, messageId: ev.message.message_id, from: { id: u.id, displayName: "", isBot: false }, chat: { id: u.id, type: "PRIVATE" }, text: "/trogiup", date: ev.message.date });
+    expect(e2e.zalo!.messagesTo(u).length).toBe(before + 1);
+  });
+});
