@@ -21,9 +21,9 @@ import {
   type ReportRefusal,
 } from "../bot/services/progress.js";
 import { findTaskByCode } from "../bot/services/tasks/codes.js";
-import { type Page, reportPickerPage } from "../bot/services/tasks/format.js";
+import { LIST_PAGE_SIZE, type Page, reportPickerPage } from "../bot/services/tasks/format.js";
 import type { LatestReport } from "../bot/services/tasks/progress-state.js";
-import { reportableTasks } from "../bot/services/tasks/queries.js";
+import { listTasksPage } from "../bot/services/tasks/queries.js";
 import { localParts } from "../bot/services/time.js";
 import { defineCommand } from "../bot/telegram/commands.js";
 import { formatEnv, idArg, notice, showPage, taskEnv, viewerOf } from "../bot/telegram/task-views.js";
@@ -113,7 +113,7 @@ async function refuseWith(ctx: BotContext, text: string) {
 // ---------------------------------------------------------------- steps
 
 async function pickerPage(ctx: BotContext, page: number): Promise<Page> {
-  return reportPickerPage(formatEnv(ctx), await reportableTasks(await taskEnv(ctx), viewerOf(ctx)), page);
+  return reportPickerPage(formatEnv(ctx), await listTasksPage(await taskEnv(ctx), viewerOf(ctx), page, LIST_PAGE_SIZE, { reportable: true }));
 }
 
 /** Starts the flow on a task the user may report on. */

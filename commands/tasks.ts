@@ -3,8 +3,8 @@
 import type { BotContext } from "../bot/context.js";
 import { getSetting } from "../bot/services/settings.js";
 import type { TaskRefusal } from "../bot/services/tasks/access.js";
-import { taskDetailPage, taskListPage } from "../bot/services/tasks/format.js";
-import { listTasksFor, reportAttachment, taskDetail } from "../bot/services/tasks/queries.js";
+import { LIST_PAGE_SIZE, taskDetailPage, taskListPage } from "../bot/services/tasks/format.js";
+import { listTasksPage, reportAttachment, taskDetail } from "../bot/services/tasks/queries.js";
 import { setTaskStatus } from "../bot/services/tasks/status.js";
 import { defineCommand } from "../bot/telegram/commands.js";
 import { formatEnv, idArg, notice, showPage, taskEnv, viewerOf } from "../bot/telegram/task-views.js";
@@ -17,9 +17,9 @@ const REFUSAL_KEY = {
 
 async function showList(ctx: BotContext, page: number) {
   const env = await taskEnv(ctx);
-  const lines = await listTasksFor(env, viewerOf(ctx));
+  const list = await listTasksPage(env, viewerOf(ctx), page, LIST_PAGE_SIZE);
   const dueSoon = await getSetting(ctx.deps.db, "tasks.dueSoonWorkingDays");
-  await showPage(ctx, taskListPage(formatEnv(ctx), lines, page, dueSoon));
+  await showPage(ctx, taskListPage(formatEnv(ctx), list, dueSoon));
 }
 
 async function showDetail(ctx: BotContext, taskId: number, page: number) {

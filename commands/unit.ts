@@ -12,14 +12,14 @@ import { formatEnv, idArg, notice, showPage, taskEnv, viewerOf } from "../bot/te
 
 async function showUnit(ctx: BotContext, unitId: number, page: number) {
   const viewer = viewerOf(ctx);
-  const res = await unitOverview(await taskEnv(ctx), viewer, unitId);
+  const res = await unitOverview(await taskEnv(ctx), viewer, unitId, page);
   if (!res.ok) {
     const text = ctx.t(res.reason === "forbidden" ? "unit.forbidden" : "unit.notFound");
     return ctx.callbackQuery ? notice(ctx, text) : void (await ctx.reply(text));
   }
   if (ctx.callbackQuery) await ctx.answerCallbackQuery();
   const dueSoon = await getSetting(ctx.deps.db, "tasks.dueSoonWorkingDays");
-  const view = unitOverviewPage(formatEnv(ctx), res.overview, page, dueSoon);
+  const view = unitOverviewPage(formatEnv(ctx), res.overview, dueSoon);
   if (seesAllUnits(viewer.role)) view.buttons.push([{ text: ctx.t("unit.otherUnits"), data: "donvi:list" }]);
   await showPage(ctx, view);
 }
