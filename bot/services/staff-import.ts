@@ -6,6 +6,7 @@ import { audit } from "./audit.js";
 import { isRole, ROLE_LABELS, type Role } from "./roles.js";
 import { cleanText, foldText } from "./text.js";
 import { isStaffUnit, listUnits, unitResolver } from "./units.js";
+import { chunks, inChunks } from "./chunks.js";
 
 export interface StaffImportRow {
   rowNumber: number;
@@ -144,7 +145,7 @@ export async function planStaffImport(
   let unchanged = 0;
   if (problems.length === 0 && records.length > 0) {
     const existing = new Map(
-      (await db.staff.findMany({ where: { code: { in: records.map((r) => r.code) } } })).map((s) => [s.code, s]),
+      (await inChunks(records.map((r) => r.code), (codes) => db.staff.findMany({ where: { code: { in: codes } } }))).map((s) => [s.code, s]),
     );
     for (const r of records) {
       const s = existing.get(r.code);
@@ -176,7 +177,7 @@ export async function applyStaffImport(db: Db, plan: StaffImportPlan, opts: Appl
   return db.$transaction(
     async (tx) => {
       const codes = plan.records.map((r) => r.code);
-      const before = new Map((await tx.staff.findMany({ where: { code: { in: codes } } })).map((s) => [s.code, s]));
+      const before = new Map((await inChunks(codes, (piece) => tx.staff.findMany({ where: { code: { in: piece } } }))).map((s) => [s.code, s]));
       const roleChanges: { code: string; from: string; to: string }[] = [];
       for (const r of plan.records) {
         const data = { fullName: r.fullName, unitId: r.unitId, role: r.role, email: r.email, phone: r.phone, active: true };
@@ -186,12 +187,14 @@ export async function applyStaffImport(db: Db, plan: StaffImportPlan, opts: Appl
       }
       let deactivated = 0;
       if (opts.deactivateMissing) {
-        const missing = await tx.staff.findMany({ where: { code: { notIn: codes }, active: true }, select: { id: true } });
-        const ids = missing.map((m) => m.id);
-        if (ids.length) {
-          deactivated = (await tx.staff.updateMany({ where: { id: { in: ids } }, data: { active: false } })).count;
+        // The registry's active codes against the file's (both the size of the registry), in
+        // pieces: never one NOT IN list of every code.
+        const inFile = new Set(codes);
+        const ids = (await tx.staff.findMany({ where: { active: true }, select: { id: true, code: true } })).filter((s) => !inFile.has(s.code)).map((s) => s.id);
+        for (const piece of chunks(ids)) {
+          deactivated += (await tx.staff.updateMany({ where: { id: { in: piece } }, data: { active: false } })).count;
           await tx.chatAccount.updateMany({
-            where: { staffId: { in: ids }, active: true },
+            where: { staffId: { in: piece }, active: true },
             data: { active: false, inactiveReason: "deactivated", inactiveAt: opts.now },
           });
         }

@@ -17,6 +17,7 @@ import {
 } from "../../import/index.js";
 import { addDays, formatVnDate, toLocalDate, type WorkingCalendar } from "../calendar/index.js";
 import { audit } from "../audit.js";
+import { chunks, inChunks } from "../chunks.js";
 import { foldText } from "../text.js";
 import { atLocal, localParts } from "../time.js";
 import { isStaffUnit, listUnits, unitResolver } from "../units.js";
@@ -239,6 +240,9 @@ export async function applyDossierImport(db: Db, plan: DossierImportPlan, opts: 
   }
 }
 
+/** Rows per multi-row INSERT: 17 columns × 50 stays under SQLite's 999 parameters. */
+const INSERT_CHUNK = 50;
+
 async function applyOnce(db: Db, plan: DossierImportPlan, opts: ApplyOptions): Promise<DossierImportSummary> {
   const { calendar, now, source } = opts;
   const tz = calendar.tzOffsetMinutes;
@@ -247,30 +251,32 @@ async function applyOnce(db: Db, plan: DossierImportPlan, opts: ApplyOptions): P
       async (tx) => {
         const summary: DossierImportSummary = { rows: plan.rows.length, created: 0, updated: 0, unchanged: 0, statusChanges: 0, keptChatReturns: 0 };
         const existing = new Map<string, Existing>();
-        for (let i = 0; i < plan.rows.length; i += 500) {
-          const codes = plan.rows.slice(i, i + 500).map((r) => r.code);
-          for (const d of await tx.dossier.findMany({ where: { code: { in: codes } } })) existing.set(d.code, d);
-        }
+        for (const d of await inChunks(plan.rows.map((r) => r.code), (codes) => tx.dossier.findMany({ where: { code: { in: codes } } }))) existing.set(d.code, d);
+
+        // New dossiers: multi-row inserts, then their first history row (batched writes in
+        // the one transaction: all or nothing, as before).
+        const created: { code: string; status: DossierStatus; note: string }[] = [];
+        const creates = [];
+        // Dossiers whose only change is the time of this import: one UPDATE per piece.
+        const touched: number[] = [];
         for (const row of plan.rows) {
           const prev = existing.get(row.code);
           if (!prev) {
             const status: DossierStatus =
               row.status === "returned" ? (returnedOnTime(calendar, { dueAt: row.dueAt, pausedWorkingDays: 0 }, toLocalDate(row.returnedAt!, tz)) ? "da_tra_dung_han" : "da_tra_tre_han") : row.status;
-            await tx.dossier.create({
-              data: {
-                code: row.code,
-                ...exportedFields(row),
-                status,
-                statusRaw: row.statusRaw,
-                returnedAt: row.returnedAt,
-                pausedAt: status === "cho_bo_sung" ? now : null,
-                importedAt: now,
-                source,
-                createdAt: now,
-                history: { create: { fromStatus: null, toStatus: status, at: now, source, note: row.statusRaw } },
-              },
+            creates.push({
+              code: row.code,
+              ...exportedFields(row),
+              status,
+              statusRaw: row.statusRaw,
+              returnedAt: row.returnedAt,
+              pausedAt: status === "cho_bo_sung" ? now : null,
+              importedAt: now,
+              source,
+              createdAt: now,
+              updatedAt: now,
             });
-            summary.created++;
+            created.push({ code: row.code, status, note: row.statusRaw });
             continue;
           }
           const next = nextState(calendar, prev, row, now);
@@ -286,6 +292,11 @@ async function applyOnce(db: Db, plan: DossierImportPlan, opts: ApplyOptions): P
             prev.status !== next.status ||
             !sameInstant(prev.returnedAt, next.returnedAt) ||
             prev.statusRaw !== next.statusRaw;
+          if (!changed && sameInstant(prev.pausedAt, next.pausedAt) && prev.pausedWorkingDays === next.pausedWorkingDays) {
+            summary.unchanged++;
+            touched.push(prev.id);
+            continue;
+          }
           // Only if nobody (the chat, another import) changed its state since it was read.
           const written = await tx.dossier.updateMany({
             where: { id: prev.id, status: prev.status, pausedAt: prev.pausedAt, handledReportedAt: prev.handledReportedAt },
@@ -310,11 +321,19 @@ async function applyOnce(db: Db, plan: DossierImportPlan, opts: ApplyOptions): P
           if (changed) summary.updated++;
           else summary.unchanged++;
         }
+        for (const piece of chunks(touched)) await tx.dossier.updateMany({ where: { id: { in: piece } }, data: { importedAt: now, source } });
+        for (const piece of chunks(creates, INSERT_CHUNK)) await tx.dossier.createMany({ data: piece });
+        const ids = new Map(
+          (await inChunks(created.map((c) => c.code), (codes) => tx.dossier.findMany({ where: { code: { in: codes } }, select: { id: true, code: true } }))).map((d) => [d.code, d.id]),
+        );
+        const history = created.map((c) => ({ dossierId: ids.get(c.code)!, fromStatus: null, toStatus: c.status, at: now, source, note: c.note }));
+        for (const piece of chunks(history, 3 * INSERT_CHUNK)) await tx.dossierStatusChange.createMany({ data: piece });
+        summary.created = created.length;
         if (opts.dryRun) throw new DryRun(summary);
         await audit(tx, { actor: opts.actor, action: source === "api" ? "dossier.ingest" : "dossier.import", details: { ...summary }, at: now });
         return summary;
       },
-      { timeout: 120_000 },
+      { timeout: 600_000 },
     );
   } catch (e) {
     if (e instanceof DryRun) return e.summary;

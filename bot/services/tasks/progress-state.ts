@@ -6,6 +6,7 @@
 // report; the department sees the mean of the lead units.
 import type { Db } from "../../db/client.js";
 import type { DbOrTx } from "../../delivery/outbox.js";
+import { inChunks } from "../chunks.js";
 
 export interface LatestReport {
   id: number;
@@ -26,9 +27,6 @@ export const NO_PROGRESS: TaskProgress = Object.freeze({ byUnit: new Map(), late
 
 type TaskWhere = NonNullable<Parameters<Db["task"]["findMany"]>[0]>["where"];
 
-/** Ids per query: a list of tasks never turns into a parameter list that grows with the data. */
-const IDS_PER_QUERY = 500;
-
 function collect(rows: { taskId: number; unitId: number; reportId: number; staffId: number; percent: number; reportedAt: Date }[], out: Map<number, TaskProgress>) {
   for (const r of rows) {
     let p = out.get(r.taskId);
@@ -48,9 +46,7 @@ export const ANY_UNIT = 0;
  */
 export async function loadProgress(db: DbOrTx, taskIds: number[]): Promise<Map<number, TaskProgress>> {
   const out = new Map<number, TaskProgress>();
-  for (let i = 0; i < taskIds.length; i += IDS_PER_QUERY) {
-    collect(await db.taskProgress.findMany({ where: { taskId: { in: taskIds.slice(i, i + IDS_PER_QUERY) } } }), out);
-  }
+  collect(await inChunks(taskIds, (ids) => db.taskProgress.findMany({ where: { taskId: { in: ids } } })), out);
   return out;
 }
 
