@@ -240,9 +240,6 @@ export async function applyDossierImport(db: Db, plan: DossierImportPlan, opts: 
   }
 }
 
-/** Rows per multi-row INSERT: 17 columns × 50 stays under SQLite's 999 parameters. */
-const INSERT_CHUNK = 50;
-
 async function applyOnce(db: Db, plan: DossierImportPlan, opts: ApplyOptions): Promise<DossierImportSummary> {
   const { calendar, now, source } = opts;
   const tz = calendar.tzOffsetMinutes;
@@ -322,12 +319,13 @@ async function applyOnce(db: Db, plan: DossierImportPlan, opts: ApplyOptions): P
           else summary.unchanged++;
         }
         for (const piece of chunks(touched)) await tx.dossier.updateMany({ where: { id: { in: piece } }, data: { importedAt: now, source } });
-        for (const piece of chunks(creates, INSERT_CHUNK)) await tx.dossier.createMany({ data: piece });
+        // Prisma splits multi-row INSERTs under each provider's parameter limit.
+        if (creates.length) await tx.dossier.createMany({ data: creates });
         const ids = new Map(
           (await inChunks(created.map((c) => c.code), (codes) => tx.dossier.findMany({ where: { code: { in: codes } }, select: { id: true, code: true } }))).map((d) => [d.code, d.id]),
         );
         const history = created.map((c) => ({ dossierId: ids.get(c.code)!, fromStatus: null, toStatus: c.status, at: now, source, note: c.note }));
-        for (const piece of chunks(history, 3 * INSERT_CHUNK)) await tx.dossierStatusChange.createMany({ data: piece });
+        if (history.length) await tx.dossierStatusChange.createMany({ data: history });
         summary.created = created.length;
         if (opts.dryRun) throw new DryRun(summary);
         await audit(tx, { actor: opts.actor, action: source === "api" ? "dossier.ingest" : "dossier.import", details: { ...summary }, at: now });

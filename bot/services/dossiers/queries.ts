@@ -71,8 +71,10 @@ export async function listOpenDossiers(
 }
 
 export async function lastImportAt(db: Db): Promise<Date | null> {
-  const latest = await db.dossier.aggregate({ _max: { importedAt: true } });
-  return latest._max.importedAt ?? null;
+  // ORDER BY … LIMIT 1 reads one entry of the importedAt index; Prisma's aggregate wraps MAX
+  // in a subquery that SQLite answers by scanning every dossier.
+  const latest = await db.dossier.findFirst({ orderBy: { importedAt: "desc" }, select: { importedAt: true } });
+  return latest?.importedAt ?? null;
 }
 
 export async function findDossier(db: Db, ref: { id: number } | { code: string }) {
