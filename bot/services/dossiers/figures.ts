@@ -7,6 +7,7 @@ import type { Db } from "../../db/client.js";
 import { addDays, type IsoDate, toLocalDate, type WorkingCalendar } from "../calendar/index.js";
 import { atLocal } from "../time.js";
 import { effectiveDueDate } from "./deadline.js";
+import { OPEN_STATUSES, RETURNED_STATUSES } from "./statuses.js";
 
 export interface Period {
   from: IsoDate;
@@ -77,12 +78,16 @@ export async function dossierFigures(
       { AND: [{ history: { none: cancelled } }, { receivedAt: inPeriod }] },
     ],
   };
-  // Not returned by then (spelled out: NOT on a NULL date is not true in SQL) nor cancelled.
+  // Open at `asOf`, by status, so that each branch has an index (status; returnedAt): still
+  // open now; returned after `asOf`; cancelled (last) after `asOf`. For `asOf` = now the last
+  // two are empty. (Spelled out rather than NOT(returned or cancelled): NOT on a NULL date is
+  // not true in SQL, and a negation reads every dossier.)
+  const receivedBy = { receivedAt: { lte: asOf } };
   const openAt: DossierWhere = {
-    AND: [
-      { receivedAt: { lte: asOf } },
-      { OR: [{ returnedAt: null }, { returnedAt: { gt: asOf } }] },
-      { NOT: { status: "da_huy", history: { none: { ...cancelled, at: { gt: asOf } } } } },
+    OR: [
+      { ...receivedBy, status: { in: [...OPEN_STATUSES] } },
+      { ...receivedBy, status: { in: [...RETURNED_STATUSES] }, returnedAt: { gt: asOf } },
+      { ...receivedBy, status: "da_huy", history: { some: { ...cancelled, at: { gt: asOf } } } },
     ],
   };
   const counts: [Counted, DossierWhere][] = [

@@ -3,8 +3,8 @@
 // every problem is reported. A re-import updates by "Mã hồ sơ" and keeps the history of status
 // changes; the clock stops while a dossier waits for the applicant (chờ bổ sung).
 import type { Db } from "../../db/client.js";
-import type { Dossier } from "../../../prisma/generated/sqlite/client.js";
-import { cancelPending } from "../../delivery/outbox.js";
+import { type Dossier, Prisma } from "../../../prisma/generated/sqlite/client.js";
+import { cancelPending, type DbOrTx } from "../../delivery/outbox.js";
 import {
   type ColumnSpec,
   checkUnique,
@@ -203,7 +203,11 @@ export class ConcurrentChange extends Error {
 }
 
 function isUniqueViolation(e: unknown): boolean {
-  return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
+  if (typeof e !== "object" || e === null) return false;
+  const { code, meta, message } = e as { code?: string; meta?: { code?: string }; message?: string };
+  if (code === "P2002") return true;
+  // From the raw multi-row INSERT: PostgreSQL's 23505, SQLite's UNIQUE constraint.
+  return code === "P2010" && (meta?.code === "23505" || /UNIQUE constraint failed|duplicate key/i.test(message ?? ""));
 }
 
 const ATTEMPTS = 3;
@@ -240,6 +244,34 @@ export async function applyDossierImport(db: Db, plan: DossierImportPlan, opts: 
   }
 }
 
+/** Rows per INSERT: 17 columns × 50 rows stays under SQLite's 999 parameters. */
+const INSERT_ROWS = 50;
+
+type NewDossier = ReturnType<typeof exportedFields> & {
+  code: string;
+  status: string;
+  statusRaw: string;
+  returnedAt: Date | null;
+  pausedAt: Date | null;
+  importedAt: Date;
+  source: string;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+/**
+ * One multi-row INSERT (placeholders per provider from Prisma.sql): createMany costs Prisma's
+ * query building per row, the larger part of a 100,000-dossier import.
+ */
+async function insertDossiers(tx: DbOrTx, rows: NewDossier[]): Promise<void> {
+  if (rows.length === 0) return;
+  const values = rows.map(
+    (r) =>
+      Prisma.sql`(${r.code}, ${r.procedureName}, ${r.applicant}, ${r.unitId}, ${r.handlerId}, ${r.handlerRaw}, ${r.receivedAt}, ${r.dueAt}, ${r.status}, ${r.statusRaw}, ${r.returnedAt}, ${r.pausedAt}, ${0}, ${r.importedAt}, ${r.source}, ${r.createdAt}, ${r.updatedAt})`,
+  );
+  await tx.$executeRaw`INSERT INTO "Dossier" ("code", "procedureName", "applicant", "unitId", "handlerId", "handlerRaw", "receivedAt", "dueAt", "status", "statusRaw", "returnedAt", "pausedAt", "pausedWorkingDays", "importedAt", "source", "createdAt", "updatedAt") VALUES ${Prisma.join(values)}`;
+}
+
 async function applyOnce(db: Db, plan: DossierImportPlan, opts: ApplyOptions): Promise<DossierImportSummary> {
   const { calendar, now, source } = opts;
   const tz = calendar.tzOffsetMinutes;
@@ -253,7 +285,7 @@ async function applyOnce(db: Db, plan: DossierImportPlan, opts: ApplyOptions): P
         // New dossiers: multi-row inserts, then their first history row (batched writes in
         // the one transaction: all or nothing, as before).
         const created: { code: string; status: DossierStatus; note: string }[] = [];
-        const creates = [];
+        const creates: NewDossier[] = [];
         // Dossiers whose only change is the time of this import: one UPDATE per piece.
         const touched: number[] = [];
         for (const row of plan.rows) {
@@ -319,13 +351,14 @@ async function applyOnce(db: Db, plan: DossierImportPlan, opts: ApplyOptions): P
           else summary.unchanged++;
         }
         for (const piece of chunks(touched)) await tx.dossier.updateMany({ where: { id: { in: piece } }, data: { importedAt: now, source } });
-        // Prisma splits multi-row INSERTs under each provider's parameter limit.
-        if (creates.length) await tx.dossier.createMany({ data: creates });
+        for (const piece of chunks(creates, INSERT_ROWS)) await insertDossiers(tx, piece);
         const ids = new Map(
           (await inChunks(created.map((c) => c.code), (codes) => tx.dossier.findMany({ where: { code: { in: codes } }, select: { id: true, code: true } }))).map((d) => [d.code, d.id]),
         );
-        const history = created.map((c) => ({ dossierId: ids.get(c.code)!, fromStatus: null, toStatus: c.status, at: now, source, note: c.note }));
-        if (history.length) await tx.dossierStatusChange.createMany({ data: history });
+        for (const piece of chunks(created, 3 * INSERT_ROWS)) {
+          const values = piece.map((c) => Prisma.sql`(${ids.get(c.code)!}, ${c.status}, ${now}, ${source}, ${c.note})`);
+          await tx.$executeRaw`INSERT INTO "DossierStatusChange" ("dossierId", "toStatus", "at", "source", "note") VALUES ${Prisma.join(values)}`;
+        }
         summary.created = created.length;
         if (opts.dryRun) throw new DryRun(summary);
         await audit(tx, { actor: opts.actor, action: source === "api" ? "dossier.ingest" : "dossier.import", details: { ...summary }, at: now });
