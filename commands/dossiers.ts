@@ -56,10 +56,7 @@ async function listView(ctx: BotContext, filter: DossierFilter, page: number): P
   const { calendar, today } = await calendarAndToday(ctx);
   const viewer = viewerOf(ctx);
   const dueSoonDays = await getSetting(ctx.deps.db, "dossiers.dueSoonWorkingDays");
-  const { items, lastImportAt } = await listOpenDossiers(ctx.deps.db, calendar, viewer, { filter, today, dueSoonDays });
-  const pages = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
-  const current = Math.min(Math.max(1, page), pages);
-  const shown = items.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
+  const { items: shown, total, page: current, pages, lastImportAt } = await listOpenDossiers(ctx.deps.db, calendar, viewer, { filter, today, dueSoonDays, page, pageSize: PAGE_SIZE });
   const title = filter === "overdue" ? t("dossiers.titleOverdue") : filter === "soon" ? t("dossiers.titleSoon", { days: dueSoonDays }) : t("dossiers.title");
   const scope = seesAllUnits(viewer.role)
     ? t("dossiers.scope.all")
@@ -69,7 +66,7 @@ async function listView(ctx: BotContext, filter: DossierFilter, page: number): P
   const lines = [title, scope, lastImportAt ? t("dossiers.importedAt", { at: formatInstant(lastImportAt, ctx.deps.config.timezone) }) : t("dossiers.neverImported")];
   if (lastImportAt && calendar.workingHoursBetween(lastImportAt, ctx.now) > STALE_AFTER_WORKING_HOURS) lines.push(t("dossiers.stale"));
   lines.push("");
-  if (items.length === 0) {
+  if (total === 0) {
     lines.push(t(filter === "overdue" ? "dossiers.emptyOverdue" : filter === "soon" ? "dossiers.emptySoon" : "dossiers.empty"));
   } else {
     const withHandler = viewer.role !== "chuyen_vien";
@@ -84,7 +81,7 @@ async function listView(ctx: BotContext, filter: DossierFilter, page: number): P
       };
       lines.push(t(withHandler ? "dossiers.lineHandler" : "dossiers.line", params));
     });
-    lines.push("", t("dossiers.page", { page: current, pages, total: items.length }), t("dossiers.hint"));
+    lines.push("", t("dossiers.page", { page: current, pages, total }), t("dossiers.hint"));
   }
   const kb = new InlineKeyboard();
   shown.forEach((item, i) => {

@@ -13,7 +13,8 @@ import { shorten } from "../text.js";
 import { localParts } from "../time.js";
 import { getSetting } from "../settings.js";
 import { type FormatEnv, markText, percentText } from "./format.js";
-import { describeTasks, type ListRow, PLAN_ORDER, type TaskEnv } from "./queries.js";
+import { describeLine, describeTasks, type ListRow, PLAN_ORDER, type TaskEnv } from "./queries.js";
+import { loadProgressWhere, NO_PROGRESS } from "./progress-state.js";
 import { DAY_MS, staleReporters } from "./unit-overview.js";
 import type { DueMark } from "./due.js";
 import type { Db } from "../../db/client.js";
@@ -76,8 +77,18 @@ async function markedList(env: TaskEnv, scope: DigestScope, where: TaskWhere, ma
     const top = (await describeTasks(env, rows as ListRow[], scope.unitId)).filter((l) => l.mark === mark);
     return { count, top, rows: top };
   }
-  const rows = await db.task.findMany({ where, select, orderBy: PLAN_ORDER });
-  const all = (await describeTasks(env, rows as ListRow[], null)).filter((l) => l.mark === mark);
+  // The candidates, their units and their progress by the same filter (joins, not id lists).
+  const [rows, links, progress] = await Promise.all([
+    db.task.findMany({ where, select: { id: true, code: true, title: true, dueDate: true, recurring: true, status: true }, orderBy: PLAN_ORDER }),
+    db.taskUnit.findMany({ where: { task: where }, select: { taskId: true, unitId: true, role: true } }),
+    loadProgressWhere(db, where),
+  ]);
+  const unitsOf = new Map<number, { unitId: number; role: string }[]>();
+  for (const l of links) unitsOf.set(l.taskId, [...(unitsOf.get(l.taskId) ?? []), l]);
+  const dueSoon = await getSetting(db, "tasks.dueSoonWorkingDays");
+  const all = rows
+    .map((r) => describeLine(env, { ...r, units: unitsOf.get(r.id) ?? [] }, progress.get(r.id) ?? NO_PROGRESS, null, dueSoon))
+    .filter((l) => l.mark === mark);
   return { count: all.length, top: all.slice(0, DIGEST_LIST_MAX), rows: all };
 }
 

@@ -6,7 +6,7 @@ import { seesAllUnits } from "../roles.js";
 import { getSetting } from "../settings.js";
 import { canCloseTasks, canReportOnTask, concerningWhere, findViewableTask, type Relation, type TaskRefusal, type Viewer } from "./access.js";
 import { type DueMark, dueMark, markDays } from "./due.js";
-import { loadProgress, NO_PROGRESS, shownProgress } from "./progress-state.js";
+import { loadProgress, NO_PROGRESS, shownProgress, type TaskProgress } from "./progress-state.js";
 
 export interface TaskEnv {
   db: Db;
@@ -55,13 +55,16 @@ export async function describeTasks<T extends ListRow>(
 ): Promise<(T & { percent: number | null; reportedAt: Date | null; mark: DueMark; days: number | null })[]> {
   const dueSoon = await getSetting(env.db, "tasks.dueSoonWorkingDays");
   const progress = await loadProgress(env.db, rows.map((r) => r.id));
-  return rows.map((r) => {
-    const shown = shownProgress(r, progress.get(r.id) ?? NO_PROGRESS, scopeUnitId);
-    const percent = shown?.percent ?? null;
-    const mark = dueMark(r, percent, env.today, env.calendar, dueSoon);
-    const days = markDays(mark, r.dueDate, env);
-    return { ...r, percent, reportedAt: shown?.at ?? null, mark, days };
-  });
+  return rows.map((r) => describeLine(env, r, progress.get(r.id) ?? NO_PROGRESS, scopeUnitId, dueSoon));
+}
+
+/** One task's marks and progress as seen from one unit (null: the department). */
+export function describeLine<T extends ListRow>(env: Omit<TaskEnv, "db">, r: T, progress: TaskProgress, scopeUnitId: number | null, dueSoon: number) {
+  const shown = shownProgress(r, progress, scopeUnitId);
+  const percent = shown?.percent ?? null;
+  const mark = dueMark(r, percent, env.today, env.calendar, dueSoon);
+  const days = markDays(mark, r.dueDate, env);
+  return { ...r, percent, reportedAt: shown?.at ?? null, mark, days };
 }
 
 /** What a list line shows of a described task (its group or role is added by the list). */
