@@ -5,6 +5,7 @@ import { run, type RunnerHandle } from "@grammyjs/runner";
 import { GrammyError, webhookCallback } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { AppConfig } from "./config.js";
+import { clockStartingAt } from "./clock.js";
 import { type BotApp, ALLOWED_UPDATES, createBot } from "./create-bot.js";
 import { type Database, openDatabase } from "./db/client.js";
 import { migrate } from "./db/migrate.js";
@@ -13,6 +14,8 @@ import { type HttpServer, type Route, sendJson, startHttpServer } from "./http-s
 import { createI18n } from "./i18n.js";
 import type { Logger } from "./logger.js";
 import { publishDefaultMenus } from "./telegram/menus.js";
+import { apiHost, describeFailure } from "./telegram/network.js";
+import { connectToTelegram, pollingOutageLog } from "./telegram/connect.js";
 import { OutboxSender, type SenderOptions } from "./delivery/sender.js";
 import { senderApi, telegramTransport } from "./delivery/transport.js";
 import { JOBS } from "./jobs/index.js";
@@ -22,9 +25,7 @@ import { dossierIngestRoute } from "./services/dossiers/ingest-route.js";
 import { syncTipLibrary } from "./services/tips/library.js";
 import { calendarStore } from "./services/working-calendar.js";
 
-export class StartupError extends Error {
-  override name = "StartupError";
-}
+export { StartupError } from "./startup-error.js";
 
 export interface AppOptions {
   logger: Logger;
@@ -64,7 +65,8 @@ async function prepareDatabase(config: AppConfig, logger: Logger, now: Date): Pr
 
 export async function startApp(config: AppConfig, opts: AppOptions): Promise<RunningApp> {
   const { logger } = opts;
-  const clock = opts.clock ?? (() => new Date());
+  const clock = opts.clock ?? clockStartingAt(config.clockAt);
+  if (!opts.clock && config.clockAt) logger.warn({ clockAt: config.clockAt.toISOString() }, "CLOCK_AT is set: the bot's clock is not the system clock (tests and demos only)");
   const db = await prepareDatabase(config, logger, clock());
   const i18n = createI18n(config.defaultLocale);
   const calendar = calendarStore(db.prisma, config.timezone);
@@ -77,13 +79,13 @@ export async function startApp(config: AppConfig, opts: AppOptions): Promise<Run
   const wakeSender = () => sender.wake();
   const app = createBot(config, { db: db.prisma, config, logger, i18n, clock, calendar, wakeSender }, opts.botInfo ? { botInfo: opts.botInfo } : {});
   const { bot } = app;
-  try {
-    await bot.init();
-  } catch (e) {
-    await db.close();
-    if (e instanceof GrammyError && (e.error_code === 401 || e.error_code === 404))
-      throw new StartupError("Telegram từ chối BOT_TOKEN (401): kiểm tra lại mã bot do @BotFather cấp.");
-    throw new StartupError(`Không kết nối được Telegram Bot API tại ${config.apiRoot}: ${(e as Error).message}`);
+  if (!bot.isInited()) {
+    try {
+      bot.botInfo = await connectToTelegram(config, logger);
+    } catch (e) {
+      await db.close();
+      throw e;
+    }
   }
   logger.info({ username: bot.botInfo.username, mode: config.mode }, "bot ready");
   await publishDefaultMenus(bot.api, app.commands.map((m) => m.spec), i18n, config.defaultLocale).catch((e: unknown) =>
@@ -129,9 +131,18 @@ export async function startApp(config: AppConfig, opts: AppOptions): Promise<Run
   } else {
     // getUpdates fails while a webhook is set; keep pending updates.
     await bot.api.deleteWebhook({ drop_pending_updates: false });
+    const outage = pollingOutageLog(logger, apiHost(config.apiRoot));
     bot.api.config.use(async (prev, method, payload, signal) => {
       if (method === "getUpdates") {
-        const res = await prev(method, payload, signal);
+        let res;
+        try {
+          res = await prev(method, payload, signal);
+        } catch (e) {
+          if (!signal?.aborted) outage.failed(describeFailure(e));
+          throw e;
+        }
+        if (res.ok) outage.succeeded();
+        else if (res.error_code >= 500 || res.error_code === 429) outage.failed(`${res.error_code} ${res.description}`);
         if (res.ok && Array.isArray(res.result)) {
           for (const u of res.result as { update_id: number }[]) lastUpdateId = Math.max(lastUpdateId, u.update_id);
         }
@@ -140,10 +151,12 @@ export async function startApp(config: AppConfig, opts: AppOptions): Promise<Run
       return prev(method, payload, signal);
     });
     runner = run(bot, {
-      runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES], timeout: 30 }, silent: true, maxRetryTime: Number.POSITIVE_INFINITY },
+      // A steady retry every 2 s: the runner's default doubles its wait without a cap, so a
+      // night-long outage would leave the bot deaf for hours after the network came back.
+      runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES], timeout: 30 }, silent: true, maxRetryTime: Number.POSITIVE_INFINITY, retryInterval: 2000 },
     });
-    // Network errors are retried for ever; what ends polling is unrecoverable (401: the token
-    // was revoked; 409: another process polls with the same token).
+    // Network errors are retried for ever (logged, see pollingOutageLog); what ends polling is
+    // unrecoverable (401: the token was revoked; 409: another process polls with the same token).
     runner.task()?.catch((e: unknown) => {
       const description = e instanceof GrammyError ? `${e.error_code} ${e.description}` : (e as Error).message;
       logger.fatal({ error: description }, "polling stopped");

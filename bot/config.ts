@@ -1,8 +1,14 @@
 // Configuration comes from the environment (and a .env file), is validated once here,
 // and start-up stops with one line per bad key that a sysadmin can act on.
 import { z } from "zod";
+import { parseLocalDateTime } from "./clock.js";
+import { MAX_INVITE_TTL_HOURS } from "./services/invites.js";
 
+// BotFather's tokens: the bot's id, a colon, 35 characters; a little slack either way so that a
+// future longer token is not refused.
 const TOKEN_RE = /^\d{5,16}:[A-Za-z0-9_-]{30,64}$/;
+/** The README's example: a token's shape, never a real one. */
+export const TOKEN_SHAPE_EXAMPLE = "123456789:AAH-paste-your-token-from-BotFather";
 const SECRET_RE = /^[A-Za-z0-9_-]{1,256}$/;
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -24,7 +30,7 @@ const schema = z
     BOT_TOKEN: z
       .string({ error: "thiếu; cần mã bot do @BotFather cấp (missing; the token from @BotFather)" })
       .regex(TOKEN_RE, {
-        error: "không đúng dạng <số>:<chuỗi> mà @BotFather cấp (not a token from @BotFather)",
+        error: `không đúng dạng mã bot: cần các chữ số, dấu hai chấm rồi 35 ký tự A-Z a-z 0-9 _ - như @BotFather cấp, ví dụ ${TOKEN_SHAPE_EXAMPLE} (expected digits, a colon, then 35 characters of A-Z a-z 0-9 _ - as @BotFather gives)`,
       }),
     BOT_USERNAME: z
       .string()
@@ -68,15 +74,24 @@ const schema = z
     DEFAULT_LOCALE: z.enum(["vi", "en"], { error: "cần vi hoặc en (expected vi or en)" }).default("vi"),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `cần một trong ${LOG_LEVELS.join(", ")} (expected one of these)` }).default("info"),
     INVITE_TTL_HOURS: z.coerce
-      .number({ error: "cần số giờ 1..720 (expected hours 1..720)" })
+      .number({ error: `cần số giờ 1..${MAX_INVITE_TTL_HOURS} (expected hours 1..${MAX_INVITE_TTL_HOURS})` })
       .int()
       .min(1)
-      .max(720)
+      .max(MAX_INVITE_TTL_HOURS)
       .default(72),
     INSTANCE_ID: z.string().min(1).max(64).optional(),
     DIGEST_TIME: hhmm.default("07:30"),
+    // Tests, the demo and trials only: the service's clock starts at this local time.
+    CLOCK_AT: z.string().optional(),
   })
   .superRefine((c, ctx) => {
+    // A bad TIMEZONE has its own message; CLOCK_AT is read in that zone only once it is valid.
+    if (c.CLOCK_AT !== undefined && isTimeZone(c.TIMEZONE) && !parseLocalDateTime(c.CLOCK_AT, c.TIMEZONE))
+      ctx.addIssue({
+        code: "custom",
+        path: ["CLOCK_AT"],
+        message: "cần ngày giờ có thật dạng dd/mm/yyyy hh:mm, ví dụ 25/11/2026 09:00 (expected a real local date and time dd/mm/yyyy hh:mm)",
+      });
     if (c.BOT_MODE !== "webhook") return;
     if (!c.WEBHOOK_URL)
       ctx.addIssue({
@@ -112,6 +127,8 @@ export interface AppConfig {
   inviteTtlHours: number;
   instanceId: string;
   digestTime: string;
+  /** CLOCK_AT: where the clock starts (tests, the demo); undefined = the system clock. */
+  clockAt: Date | undefined;
 }
 
 export class ConfigError extends Error {
@@ -162,6 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: LoadOptions = {}): AppC
     inviteTtlHours: c.INVITE_TTL_HOURS,
     instanceId: c.INSTANCE_ID ?? `${process.pid}@${Math.random().toString(36).slice(2, 8)}`,
     digestTime: c.DIGEST_TIME,
+    clockAt: c.CLOCK_AT === undefined ? undefined : parseLocalDateTime(c.CLOCK_AT, c.TIMEZONE),
   };
 }
 

@@ -13,6 +13,7 @@ import { dedupeMiddleware } from "./middleware/dedupe.js";
 import { fallbackMiddleware } from "./middleware/fallback.js";
 import { identityMiddleware } from "./middleware/identity.js";
 import type { CommandModule } from "./telegram/commands.js";
+import { callBudget, isUnreachable, POLL_TIMEOUT_SECONDS } from "./telegram/network.js";
 
 export interface CreateBotOptions {
   /** Skip getMe (tests, the demo). */
@@ -38,13 +39,19 @@ function describeError(err: unknown): Record<string, unknown> {
 }
 
 export function createBot(config: AppConfig, deps: BotDeps, opts: CreateBotOptions = {}): BotApp {
-  const botConfig: BotConfig<BotContext> = { client: { apiRoot: config.apiRoot } };
+  // grammY waits 500 s for an answer by default; no call may outlast the long poll by much.
+  const botConfig: BotConfig<BotContext> = { client: { apiRoot: config.apiRoot, timeoutSeconds: POLL_TIMEOUT_SECONDS } };
   if (opts.botInfo) botConfig.botInfo = opts.botInfo;
   const bot = new Bot<BotContext>(config.botToken, botConfig);
 
-  // Replies to commands retry Telegram's 429 and 5xx answers a few times; proactive messages
-  // have their own sender with global pacing.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+  // Replies to commands retry Telegram's 429 (a short retry_after only), 5xx and network
+  // errors, all within the call budget (10 s): auto-retry alone waits 3+6+12+24 s on a 5xx
+  // burst and retries a network error for ever, and the chat's next command waits behind it
+  // (sequentialize). getUpdates is left to the runner's own retry. Proactive messages have
+  // their own sender with global pacing.
+  const retry = autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 5 });
+  bot.api.config.use((prev, method, payload, signal) => (method === "getUpdates" ? prev(method, payload, signal) : retry(prev, method, payload, signal)));
+  bot.api.config.use(callBudget(deps.logger));
 
   // One update at a time per chat: a second tap cannot race the first one's writes.
   bot.use(sequentialize((ctx) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
@@ -56,6 +63,9 @@ export function createBot(config: AppConfig, deps: BotDeps, opts: CreateBotOptio
   const answerError = async (e: BotError<BotContext>) => {
     const ctx = e.ctx;
     deps.logger.error({ updateId: ctx.update.update_id, error: describeError(e.error) }, "update failed");
+    // Telegram could not be reached for this update: an error answer would only wait for it
+    // again, and hold the chat's next update (sequentialize) as long.
+    if (isUnreachable(e.error)) return;
     try {
       const t = ctx.t ?? ((k: string) => k);
       if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: t("common.error"), show_alert: true });

@@ -8,6 +8,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
-    globalSetup: [],
+    // Marks the processes tests start and fails the run when one survives it.
+    globalSetup: ["test/helpers/orphans.ts"],
   },
 });

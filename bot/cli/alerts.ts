@@ -13,6 +13,7 @@ import { alertDetailView, alertListView, quizFigures } from "../services/alerts/
 import { atLocal } from "../services/time.js";
 import { quizStats } from "../services/tips/quiz.js";
 import { createI18n } from "../i18n.js";
+import { fileErrorDetail } from "../import/index.js";
 import type { CliContext } from "./context.js";
 
 function deps(cli: CliContext): AlertDeps {
@@ -28,7 +29,7 @@ export async function alertFromFile(cli: CliContext, file: string, opts: { dryRu
   try {
     text = await readFile(file, "utf8");
   } catch (e) {
-    cli.err(cli.t("cli.alert.unreadable", { file, error: (e as Error).message }));
+    cli.err(cli.t("cli.alert.unreadable", { file, error: fileErrorDetail(e) }));
     return 1;
   }
   const parsed = await parseAlertFile(cli.db.prisma, text);

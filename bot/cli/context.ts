@@ -35,7 +35,7 @@ export async function openCliContext(io: CliIo): Promise<CliContext> {
   const config = loadConfig(env, { requireToken: false });
   await migrate(config.databaseUrl);
   const db = await openDatabase(config.databaseUrl, { poolSize: 2 });
-  const now = io.now?.() ?? new Date();
+  const now = io.now?.() ?? config.clockAt ?? new Date();
   await seedPlan2021(db.prisma, now);
   await syncTipLibrary(db.prisma);
   const i18n = createI18n(config.defaultLocale);

@@ -46,8 +46,13 @@ export async function importStaff(
     return 1;
   }
   const summary = { rows: rows.length, created: plan.creates, updated: plan.updates, unchanged: plan.unchanged };
+  // Deactivation is only spoken of when asked for (--deactivate-missing): otherwise nobody is.
   if (opts.dryRun) {
     cli.out(t("cli.staff.dryRun", summary));
+    if (opts.deactivateMissing) {
+      const missing = await cli.db.prisma.staff.count({ where: { active: true, code: { notIn: plan.records.map((r) => r.code) } } });
+      cli.out(t("cli.staff.wouldDeactivate", { count: missing }));
+    }
     return 0;
   }
   const result = await applyStaffImport(cli.db.prisma, plan, {
@@ -55,6 +60,7 @@ export async function importStaff(
     now: cli.now,
     deactivateMissing: opts.deactivateMissing,
   });
-  cli.out(t("cli.staff.imported", { ...summary, deactivated: result.deactivated }));
+  cli.out(t("cli.staff.imported", summary));
+  if (opts.deactivateMissing) cli.out(t("cli.staff.deactivated", { count: result.deactivated }));
   return 0;
 }

@@ -1,16 +1,20 @@
 // `invite STAFF_CODE [--hours N]`: prints a one-time invite and its deep link.
-import { Api } from "grammy";
 import { createInvite } from "../services/invites.js";
+import { describeFailure, probeBot } from "../telegram/network.js";
 import type { CliContext } from "./context.js";
 
-async function botUsername(cli: CliContext): Promise<string | undefined> {
-  if (cli.config.botUsername) return cli.config.botUsername;
-  if (!cli.hasToken) return undefined;
+/** Asking Telegram for the bot's name may not hold up the office: the invite is printed first. */
+const LOOKUP_TIMEOUT_MS = 4000;
+
+type Username = { username: string } | { missing: "noToken" } | { missing: "unreachable"; reason: string };
+
+async function botUsername(cli: CliContext): Promise<Username> {
+  if (cli.config.botUsername) return { username: cli.config.botUsername };
+  if (!cli.hasToken) return { missing: "noToken" };
   try {
-    const me = await new Api(cli.config.botToken, { apiRoot: cli.config.apiRoot }).getMe();
-    return me.username;
-  } catch {
-    return undefined; // offline: the invite still works, typed after /start
+    return { username: (await probeBot(cli.config.botToken, cli.config.apiRoot, LOOKUP_TIMEOUT_MS)).username };
+  } catch (e) {
+    return { missing: "unreachable", reason: describeFailure(e) }; // offline: the invite still works, typed after /start
   }
 }
 
@@ -25,8 +29,9 @@ export async function inviteStaff(cli: CliContext, staffCode: string, hours: num
   const expires = res.expiresAt.toLocaleString("vi-VN", { timeZone: cli.config.timezone, hour12: false });
   cli.out(t("cli.invite.created", { name: res.staff.fullName, code: res.staff.code, hours: ttlHours, expires }));
   cli.out(t("cli.invite.code", { invite: res.invite }));
-  const username = await botUsername(cli);
-  if (username) cli.out(t("cli.invite.link", { link: `https://t.me/${username}?start=${res.invite}` }));
+  const name = await botUsername(cli);
+  if ("username" in name) cli.out(t("cli.invite.link", { link: `https://t.me/${name.username}?start=${res.invite}` }));
+  else if (name.missing === "unreachable") cli.out(t("cli.invite.unreachable", { invite: res.invite, reason: name.reason }));
   else cli.out(t("cli.invite.noUsername", { invite: res.invite }));
   cli.out(t("cli.invite.oneTime"));
   return 0;

@@ -3,6 +3,7 @@ import { audit } from "../services/audit.js";
 import { roleLabel } from "../services/profile.js";
 import { listUnits } from "../services/units.js";
 import type { CliContext } from "./context.js";
+import { unitOption } from "./unit-option.js";
 
 export async function listUnitsCommand(cli: CliContext): Promise<number> {
   const units = await listUnits(cli.db.prisma);
@@ -14,13 +15,15 @@ export async function listUnitsCommand(cli: CliContext): Promise<number> {
   return 0;
 }
 
-export async function listStaffCommand(cli: CliContext, unitCode: string | undefined): Promise<number> {
+export async function listStaffCommand(cli: CliContext, unitLabel: string | undefined): Promise<number> {
+  const unit = await unitOption(cli, unitLabel);
+  if (unit === null) return 1;
   const staff = await cli.db.prisma.staff.findMany({
-    where: unitCode ? { unit: { code: unitCode.toUpperCase() } } : {},
+    where: unit ? { unitId: unit.id } : {},
     include: { unit: true, accounts: { where: { active: true } } },
     orderBy: [{ unit: { sortOrder: "asc" } }, { code: "asc" }],
   });
-  if (staff.length === 0) cli.out(cli.t("cli.staff.none"));
+  if (staff.length === 0) cli.out(unit ? cli.t("cli.staff.noneInUnit", { unit: unit.code, name: unit.name }) : cli.t("cli.staff.none"));
   for (const s of staff) {
     cli.out(
       cli.t("cli.staff.line", {
@@ -59,6 +62,10 @@ export async function unbindCommand(cli: CliContext, staffCode: string): Promise
 
 export async function auditCommand(cli: CliContext, limit: number): Promise<number> {
   const rows = await cli.db.prisma.auditLog.findMany({ orderBy: { id: "desc" }, take: limit });
+  if (rows.length === 0) {
+    cli.out(cli.t("cli.audit.empty"));
+    return 0;
+  }
   for (const r of rows.reverse()) {
     const at = r.at.toLocaleString("vi-VN", { timeZone: cli.config.timezone, hour12: false });
     cli.out(`${at}  ${r.outcome.padEnd(6)} ${r.action.padEnd(22)} ${r.actor}${r.target ? ` → ${r.target}` : ""}${r.details ? `  ${r.details}` : ""}`);

@@ -9,6 +9,7 @@ import { importHolidays } from "./import-holidays.js";
 import { importStaff } from "./import-staff.js";
 import { importTasks } from "./import-tasks.js";
 import { inviteStaff } from "./invite.js";
+import { MAX_INVITE_TTL_HOURS } from "../services/invites.js";
 import { auditCommand, listStaffCommand, listUnitsCommand, unbindCommand } from "./registry.js";
 import { deadlinesCommand, deliveryCommand } from "./delivery.js";
 import { settingsCommand } from "./settings.js";
@@ -20,11 +21,11 @@ const USAGE = `Cách dùng / usage: npm run cli -- <lệnh>
   import holidays TỆP [--dry-run]                       nhập thông báo lịch nghỉ lễ, làm bù (Ngày, Tên, Loại)
   api-token create TÊN | revoke TÊN | list              khóa cho hệ thống gửi hồ sơ qua POST /api/dossiers
   import tasks TỆP [--dry-run]                          nhập, cập nhật nhiệm vụ kế hoạch (CSV/XLSX)
-  tasks [--unit MÃ_ĐƠN_VỊ]                              danh sách nhiệm vụ, tiến độ
+  tasks [--unit ĐƠN_VỊ]                                 danh sách nhiệm vụ, tiến độ (đơn vị: mã, tên hoặc tên viết tắt)
   tasks close MÃ_NHIỆM_VỤ | tasks reopen MÃ_NHIỆM_VỤ    đóng nhiệm vụ đã xong (không nhận báo cáo) / mở lại
-  invite MÃ_CÁN_BỘ [--hours N]                          tạo mã mời dùng một lần
+  invite MÃ_CÁN_BỘ [--hours N]                          tạo mã mời dùng một lần (N: 1..720 giờ)
   units                                                 danh sách đơn vị
-  staff [--unit MÃ_ĐƠN_VỊ]                              danh sách cán bộ
+  staff [--unit ĐƠN_VỊ]                                 danh sách cán bộ
   unbind MÃ_CÁN_BỘ                                      hủy gắn tài khoản chat của cán bộ
   settings                                              các thiết lập và giá trị hiện tại
   settings set KHÓA GIÁ_TRỊ                             đổi một thiết lập (ví dụ: settings set tasks.staleReportDays 10)
@@ -37,22 +38,33 @@ const USAGE = `Cách dùng / usage: npm run cli -- <lệnh>
   alerts [SỐ]                                           tình trạng các cảnh báo (hoặc của một cảnh báo)
   quiz-stats [--since YYYY-MM-DD]                       tỷ lệ tham gia, trả lời đúng trắc nghiệm mẹo ATTT theo đơn vị`;
 
+const VALUE_OPTIONS = ["hours", "unit", "limit", "file", "since", "days"] as const;
+
+/**
+ * `--hours -1` is the office's typo to answer, not a parse error: a value option takes the next
+ * argument whatever it looks like (parseArgs would refuse one starting with "-").
+ */
+function joinOptionValues(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if ((VALUE_OPTIONS as readonly string[]).includes(a.slice(2)) && a.startsWith("--") && i + 1 < argv.length) out.push(`${a}=${argv[++i]}`);
+    else out.push(a);
+  }
+  return out;
+}
+
 export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
   const err = io.err ?? ((l: string) => process.stderr.write(`${l}\n`));
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: joinOptionValues(argv),
       allowPositionals: true,
       options: {
         "dry-run": { type: "boolean", default: false },
         "deactivate-missing": { type: "boolean", default: false },
-        hours: { type: "string" },
-        unit: { type: "string" },
-        limit: { type: "string" },
-        file: { type: "string" },
-        since: { type: "string" },
-        days: { type: "string" },
+        ...(Object.fromEntries(VALUE_OPTIONS.map((o) => [o, { type: "string" }])) as Record<(typeof VALUE_OPTIONS)[number], { type: "string" }>),
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -63,15 +75,21 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
   }
   const { values, positionals } = parsed;
   const [command, sub, arg] = positionals;
+  // Asked for (help, --help): the usage on stdout, exit 0. Anything else that ends here (no
+  // command, a command incomplete) is a mistake: the usage on stderr, exit 2.
+  const asked = values.help || command === "help";
   const usage = () => {
-    (io.out ?? ((l: string) => process.stdout.write(`${l}\n`)))(USAGE);
-    return command && !values.help ? 2 : 0;
+    if (asked) (io.out ?? ((l: string) => process.stdout.write(`${l}\n`)))(USAGE);
+    else err(USAGE);
+    return asked ? 0 : 2;
   };
-  if (!command || values.help || command === "help") return usage();
+  if (!command || asked) return usage();
 
-  const positiveInt = (v: string | undefined, name: string): number | undefined | null => {
+  const positiveInt = (v: string | undefined, name: string, max = 99_999): number | undefined | null => {
     if (v === undefined) return undefined;
-    return /^\d{1,5}$/.test(v) && Number(v) > 0 ? Number(v) : (err(`--${name}: cần số nguyên dương (expected a positive integer)`), null);
+    if (/^\d{1,6}$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= max) return Number(v);
+    err(`--${name} ${JSON.stringify(v)}: cần số nguyên từ 1 đến ${max} (expected a whole number from 1 to ${max})`);
+    return null;
   };
 
   let cli;
@@ -93,8 +111,10 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
         if (sub === "tasks" && arg) return await importTasks(cli, arg, { dryRun: values["dry-run"]! });
         return usage();
       case "invite": {
-        const hours = positiveInt(values.hours, "hours");
-        if (!sub || hours === null) return usage();
+        // At most 30 days, as INVITE_TTL_HOURS: an invite is a key to someone's account.
+        const hours = positiveInt(values.hours, "hours", MAX_INVITE_TTL_HOURS);
+        if (hours === null) return 2;
+        if (!sub) return usage();
         return await inviteStaff(cli, sub, hours);
       }
       case "api-token": {

@@ -7,11 +7,14 @@ import { setTaskStatus } from "../services/tasks/status.js";
 import { localParts } from "../services/time.js";
 import { calendarStore } from "../services/working-calendar.js";
 import type { CliContext } from "./context.js";
+import { unitOption } from "./unit-option.js";
 
-export async function listTasksCommand(cli: CliContext, unitCode: string | undefined): Promise<number> {
+export async function listTasksCommand(cli: CliContext, unitLabel: string | undefined): Promise<number> {
   const db = cli.db.prisma;
+  const unit = await unitOption(cli, unitLabel);
+  if (unit === null) return 1;
   const rows = await db.task.findMany({
-    where: unitCode ? { units: { some: { unit: { code: unitCode.trim().toUpperCase() } } } } : {},
+    where: unit ? { units: { some: { unitId: unit.id } } } : {},
     select: {
       id: true,
       code: true,
@@ -23,7 +26,7 @@ export async function listTasksCommand(cli: CliContext, unitCode: string | undef
     },
   });
   if (rows.length === 0) {
-    cli.out(cli.t("cli.tasks.none"));
+    cli.out(unit ? cli.t("cli.tasks.noneInUnit", { unit: unit.code, name: unit.name }) : cli.t("cli.tasks.none"));
     return 0;
   }
   const env = { db, calendar: await calendarStore(db, cli.config.timezone).get(), today: localParts(cli.now, cli.config.timezone).date };

@@ -2,6 +2,7 @@
 // sender must do with them: wait (429), give up on the person (403), give up on the message
 // (other 4xx), or try again later (5xx, network).
 import { Api, GrammyError, HttpError, InlineKeyboard, InputFile } from "grammy";
+import { describeFailure, SEND_TIMEOUT_SECONDS } from "../telegram/network.js";
 import type { OutboxButton } from "./outbox.js";
 
 export type TransportErrorKind = "rate_limited" | "blocked" | "rejected" | "transient";
@@ -44,7 +45,7 @@ function classify(e: unknown): TransportError {
     return new TransportError("rejected", description);
   }
   // Never keep HttpError's message: it contains the URL, and the URL contains the token.
-  if (e instanceof HttpError) return new TransportError("transient", `network: ${(e.error as Error)?.name ?? "error"}`);
+  if (e instanceof HttpError) return new TransportError("transient", `network: ${describeFailure(e)}`);
   return new TransportError("transient", (e as Error)?.message ?? String(e));
 }
 
@@ -78,7 +79,11 @@ export function telegramTransport(api: Api): Transport {
   };
 }
 
-/** A Bot API client for the sender: no automatic retries, the sender paces and retries itself. */
+/**
+ * A Bot API client for the sender: no automatic retries, the sender paces and retries itself
+ * (a bounded number of times). Each try waits at most SEND_TIMEOUT_SECONDS: a Bot API that
+ * does not answer must not hold a worker for grammY's default 500 s.
+ */
 export function senderApi(token: string, apiRoot: string): Api {
-  return new Api(token, { apiRoot });
+  return new Api(token, { apiRoot, timeoutSeconds: SEND_TIMEOUT_SECONDS });
 }

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import type { InlineKeyboardButton } from "grammy/types";
+import { clockStartingAt } from "../clock.js";
 import { loadConfig } from "../config.js";
 import { createBot } from "../create-bot.js";
 import { openDatabase } from "../db/client.js";
@@ -34,7 +35,7 @@ async function main() {
   const config = loadConfig({ ...process.env, BOT_TOKEN: undefined, DATABASE_URL: url, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" }, { requireToken: false });
   await migrate(url);
   const db = await openDatabase(url);
-  const now = () => new Date();
+  const now = clockStartingAt(config.clockAt);
   await seedPlan2021(db.prisma, now());
   await loadDemoStaff(db.prisma);
   await syncTipLibrary(db.prisma);
@@ -50,7 +51,7 @@ async function main() {
     { botInfo: DEMO_BOT },
   );
   const chat = new DemoChat(bot);
-  sender = new OutboxSender(db.prisma, chat.transport(), logger, { instanceId: "demo", timeZone: config.timezone });
+  sender = new OutboxSender(db.prisma, chat.transport(), logger, { instanceId: "demo", timeZone: config.timezone, clock: now });
   sender.start();
   await bot.init();
 

@@ -34,6 +34,7 @@ export {
 export {
   cellToText,
   normalizeXlsxValue,
+  fileErrorDetail,
   readTable,
   type CellValue,
   type HeaderHint,

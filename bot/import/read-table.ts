@@ -73,6 +73,15 @@ const DAY_MS = 86_400_000;
 /** Excel serial of 1970-01-01 in the 1900 date system. */
 const EPOCH_SERIAL = 25569;
 
+/** Why a file could not be read, in words (never the library's English message). */
+export function fileErrorDetail(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return "không tìm thấy tệp";
+  if (code === "EACCES" || code === "EPERM") return "không có quyền đọc";
+  if (code === "EISDIR") return "đây là một thư mục, không phải tệp";
+  return String(code ?? err);
+}
+
 /** Read a CSV or XLSX file. Throws `ImportError` (with Vietnamese problems) if the file cannot be read. */
 export async function readTable(input: ReadTableInput, opts: ReadTableOptions = {}): Promise<Table> {
   const fileName = input.fileName ?? (input.path ? basename(input.path) : "tệp tải lên");
@@ -83,9 +92,8 @@ export async function readTable(input: ReadTableInput, opts: ReadTableOptions = 
     try {
       buffer = await readFile(input.path);
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      const detail = code === "ENOENT" ? "không tìm thấy tệp" : code === "EACCES" ? "không có quyền đọc" : String(code ?? err);
-      throw new ImportError([problem({}, "file.unreadable", { fileName, detail })]);
+      // Named by the path as typed: the office must recognise it (a basename hides a wrong folder).
+      throw new ImportError([problem({}, "file.unreadable", { fileName: input.path, detail: fileErrorDetail(err) })]);
     }
   } else {
     throw new Error("readTable: either path or buffer is required");

@@ -12,10 +12,12 @@ export interface DeliveryReport {
   unreachable: { name: string; unit: string; reason: "blocked" | "kicked" | "never"; since: Date | null }[];
 }
 
+// `to` is "now" and included: a message recorded this very instant (a frozen test clock, two
+// calls in one millisecond) belongs to today's log.
 export async function deliveryReport(db: Db, from: Date, to: Date): Promise<DeliveryReport> {
   const groups = await db.outboxMessage.groupBy({
     by: ["kind", "status"],
-    where: { createdAt: { gte: from, lt: to } },
+    where: { createdAt: { gte: from, lte: to } },
     _count: { _all: true },
   });
   const kinds = new Map<string, Record<Counted, number>>();
@@ -27,7 +29,7 @@ export async function deliveryReport(db: Db, from: Date, to: Date): Promise<Deli
     kinds.set(g.kind, counts);
   }
   const failed = await db.outboxMessage.findMany({
-    where: { createdAt: { gte: from, lt: to }, status: "failed" },
+    where: { createdAt: { gte: from, lte: to }, status: "failed" },
     orderBy: { updatedAt: "desc" },
     take: 10,
     include: { staff: { select: { fullName: true } } },

@@ -6,6 +6,8 @@ import type { Db } from "../db/client.js";
 import { audit } from "./audit.js";
 
 export const INVITE_RE = /^[A-Za-z0-9_-]{16,64}$/;
+/** The longest an invite may stay valid (30 days), for INVITE_TTL_HOURS and `invite --hours`. */
+export const MAX_INVITE_TTL_HOURS = 720;
 
 export function hashInvite(invite: string): string {
   return createHash("sha256").update(invite, "utf8").digest("hex");
@@ -23,6 +25,8 @@ export async function createInvite(
   db: Db,
   opts: { staffCode: string; ttlHours: number; now: Date; actor: string },
 ): Promise<CreateInviteResult> {
+  if (!Number.isInteger(opts.ttlHours) || opts.ttlHours < 1 || opts.ttlHours > MAX_INVITE_TTL_HOURS)
+    throw new RangeError(`ttlHours must be a whole number from 1 to ${MAX_INVITE_TTL_HOURS}`);
   const staff = await db.staff.findUnique({ where: { code: opts.staffCode.trim().toUpperCase() } });
   if (!staff) return { ok: false, reason: "unknownStaff" };
   if (!staff.active) return { ok: false, reason: "inactiveStaff" };

@@ -1,6 +1,4 @@
 // Issue 4 end to end: one delivery path, exactly once, on time, within Telegram's limits.
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Db } from "../../bot/db/client.js";
 import { enqueue } from "../../bot/delivery/outbox.js";
@@ -8,6 +6,7 @@ import { migrate } from "../../bot/db/migrate.js";
 import { openDatabase } from "../../bot/db/client.js";
 import { FakeTelegram } from "../fake-telegram/index.js";
 import type { TgUser } from "../fake-telegram/types.js";
+import { killGroup, ROOT, spawnTsx } from "../helpers/children.js";
 import { createTestDatabaseUrl, pgAvailable } from "../helpers/db.js";
 import { E2E, textOf } from "../helpers/e2e.js";
 import { vn } from "../helpers/jobs.js";
@@ -101,7 +100,7 @@ describe("Telegram's limits and errors", () => {
     const e2e = await E2E.start();
     cleanup.push(() => e2e.stop());
     const users = await loginAll(e2e, ["KH01", "KH02", "QL01", "QL02"]);
-    const now = new Date();
+    const now = e2e.now();
     for (const code of users.keys()) {
       const staffId = (await e2e.db.staff.findUniqueOrThrow({ where: { code } })).id;
       for (let i = 0; i < 3; i++) await enqueue(e2e.db, { dedupKey: `${code}:${i}`, kind: "notify", staffId, payload: { text: `Tin ${i}` } }, { now, timeZone: TZ });
@@ -113,14 +112,14 @@ describe("Telegram's limits and errors", () => {
     const sends = e2e.tg.calls.slice(start).filter((c) => c.method === "sendMessage");
     const limited = sends.find((c) => c.status === 429)!;
     expect(limited.response).toMatchObject({ ok: false, error_code: 429, parameters: { retry_after: 3 } });
-    // Sends already on the wire when the 429 came back cannot be recalled (at most the other
-    // workers' one each); every send started after the bot heard of it waited 3 s.
-    const answeredAt = limited.at + limited.durationMs;
-    const inFlight = sends.filter((c) => c.seq > limited.seq && c.at <= answeredAt + 250);
-    expect(inFlight.length).toBeLessThanOrEqual(3);
-    const later = sends.filter((c) => c.seq > limited.seq && c.at > answeredAt + 250);
-    expect(later.length).toBeGreaterThan(0);
-    for (const c of later) expect(c.at - limited.at).toBeGreaterThanOrEqual(3000);
+    // Sends already on their way when the 429 came back cannot be recalled: at most the other
+    // workers' one each (the sender's concurrency is 4). Every other send waited the 3 s. No
+    // time window is assumed: on a loaded machine the 429 may be read late, but only the count
+    // of sends that did not wait is asserted, and the wait is a lower bound.
+    const after = sends.filter((c) => c.seq > limited.seq);
+    expect(after.filter((c) => c.at - limited.at < 3000).length).toBeLessThanOrEqual(3);
+    expect(after.filter((c) => c.at - limited.at >= 3000).length).toBeGreaterThanOrEqual(after.length - 3);
+    expect(after.length).toBeGreaterThan(3);
   });
 
   it("1,000 messages with 50 blocked recipients: 950 delivered, 50 marked inactive", async () => {
@@ -134,7 +133,7 @@ describe("Telegram's limits and errors", () => {
       data: staff.map((s) => ({ platform: "telegram", externalId: String(800_000 + s.id), chatId: String(800_000 + s.id), staffId: s.id })),
     });
     for (const s of staff) e2e.tg.user({ id: 800_000 + s.id, firstName: s.fullName, started: !blocked.has(s.id) });
-    const now = new Date();
+    const now = e2e.now();
     for (const s of staff) await enqueue(e2e.db, { dedupKey: `bulk:${s.id}`, kind: "notify", staffId: s.id, payload: { text: `Thông báo cho ${s.fullName}` } }, { now, timeZone: TZ });
     const stats = await e2e.deliver();
     expect(stats).toMatchObject({ sent: 950, blocked: 50, failed: 0 });
@@ -144,7 +143,7 @@ describe("Telegram's limits and errors", () => {
     expect(new Set(inactive.map((a) => a.staffId))).toEqual(blocked);
     // Never retried.
     expect(e2e.tg.callsTo("sendMessage").filter((c) => c.status === 403)).toHaveLength(50);
-  });
+  }, 180_000); // 1,000 staff, accounts and outbox rows: minutes when seven suites share 2 cores
 
   it("a user who blocks the bot is marked inactive at once (my_chat_member)", async () => {
     const e2e = await E2E.start();
@@ -155,7 +154,7 @@ describe("Telegram's limits and errors", () => {
     const account = await e2e.db.chatAccount.findFirstOrThrow({ where: { externalId: String(user.id) } });
     expect(account).toMatchObject({ active: false, inactiveReason: "kicked" });
     const staffId = account.staffId;
-    expect(await enqueue(e2e.db, { dedupKey: "x", kind: "notify", staffId, payload: { text: "x" } }, { now: new Date(), timeZone: TZ })).toEqual({ status: "unreachable" });
+    expect(await enqueue(e2e.db, { dedupKey: "x", kind: "notify", staffId, payload: { text: "x" } }, { now: e2e.now(), timeZone: TZ })).toEqual({ status: "unreachable" });
     // Writing again (after unblocking) makes them reachable again.
     e2e.tg.unblockBot(user);
     await e2e.say(user, "/trogiup");
@@ -168,7 +167,7 @@ describe("Telegram's limits and errors", () => {
     const office = await e2e.login("VP01");
     const head = await e2e.login("KH01");
     const staffId = (await e2e.db.staff.findUniqueOrThrow({ where: { code: "KH01" } })).id;
-    await enqueue(e2e.db, { dedupKey: "g1", kind: "digest", staffId, payload: { text: "Bản tin" } }, { now: new Date(), timeZone: TZ });
+    await enqueue(e2e.db, { dedupKey: "g1", kind: "digest", staffId, payload: { text: "Bản tin" } }, { now: e2e.now(), timeZone: TZ });
     await e2e.deliver();
     expect(e2e.messagesTo(head).some((m) => textOf(m) === "Bản tin")).toBe(true);
     const [log] = await e2e.say(office, "/guitin");
@@ -201,9 +200,8 @@ describe("a crash in the middle of a delivery", () => {
       await enqueue(prisma, { dedupKey: `crash:${i}`, kind: "notify", staffId: s.id, payload: { text: `Tin số ${i}` } }, { now, timeZone: TZ });
     }
     tg.delay("sendMessage", 4);
-    const root = path.resolve(new URL("../..", import.meta.url).pathname);
     const run = () =>
-      spawn(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "test/e2e/fixtures/run-sender.ts")], {
+      spawnTsx(`${ROOT}/test/e2e/fixtures/run-sender.ts`, {
         env: { ...process.env, DATABASE_URL: url, BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, NOW: now.toISOString() },
         stdio: "ignore",
       });
@@ -211,14 +209,14 @@ describe("a crash in the middle of a delivery", () => {
     const first = run();
     const deadline = Date.now() + 60_000;
     while (delivered() < 300 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    first.kill("SIGKILL");
-    await new Promise((r) => first.on("exit", r));
+    // The crash: the sender's process and its tsx wrapper die together.
+    await killGroup(first);
     const sentBefore = new Set((await prisma.outboxMessage.findMany({ where: { status: "sent" }, select: { payload: true } })).map((m) => JSON.parse(m.payload).text as string));
     expect(sentBefore.size).toBeGreaterThan(0);
     expect(sentBefore.size).toBeLessThan(1000);
 
     const second = run();
-    cleanup.push(async () => second.kill("SIGKILL"));
+    cleanup.push(() => killGroup(second));
     while ((await prisma.outboxMessage.count({ where: { status: "sent" } })) < 1000 && Date.now() < deadline + 60_000) await new Promise((r) => setTimeout(r, 50));
     const counts = new Map<string, number>();
     for (const r of tg.sentRecords) counts.set(textOf(r.message), (counts.get(textOf(r.message)) ?? 0) + 1);

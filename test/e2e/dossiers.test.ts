@@ -218,7 +218,7 @@ describe("HTTP ingest in the running service", () => {
   it("is served on PORT in polling mode, with an API token", async () => {
     const app = await E2E.start({ env: { PORT: "0", HOST: "127.0.0.1" }, staff: false });
     try {
-      const created = await createApiToken(app.db, "mot-cua", { actor: "test", now: new Date() });
+      const created = await createApiToken(app.db, "mot-cua", { actor: "test", now: app.now() });
       if (!created.ok) throw new Error(created.reason);
       const url = `http://127.0.0.1:${app.app.http!.port}/api/dossiers`;
       const record = { code: "HTTP-1", procedureName: "Thủ tục", applicant: "Bà A", receivedAt: "01/09/2025", dueAt: "15/09/2025", unit: "VP", status: "Đang xử lý" };

@@ -11,7 +11,7 @@ beforeAll(async () => {
 afterAll(async () => e2e?.stop());
 
 async function inviteFor(code: string, ttlHours = 1) {
-  const res = await createInvite(e2e.db, { staffCode: code, ttlHours, now: new Date(), actor: "test" });
+  const res = await createInvite(e2e.db, { staffCode: code, ttlHours, now: e2e.now(), actor: "test" });
   if (!res.ok) throw new Error(res.reason);
   return res.invite;
 }
@@ -43,7 +43,7 @@ describe("binding an account", () => {
     const [reused] = await e2e.say(e2e.stranger(), `/start ${invite}`);
     expect(textOf(reused)).toContain("đã được sử dụng");
 
-    const expired = await createInvite(e2e.db, { staffCode: "CS01", ttlHours: 1, now: new Date(Date.now() - 2 * 3600_000), actor: "test" });
+    const expired = await createInvite(e2e.db, { staffCode: "CS01", ttlHours: 1, now: new Date(e2e.now().getTime() - 2 * 3600_000), actor: "test" });
     if (!expired.ok) throw new Error("invite");
     const [late] = await e2e.say(e2e.stranger(), `/start ${expired.invite}`);
     expect(textOf(late)).toContain("đã hết hạn");

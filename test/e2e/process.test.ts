@@ -1,7 +1,9 @@
 // The service as a process: `npm start`'s entry point with only a token, configuration
-// errors, the webhook secret, the health endpoint, and a graceful stop on SIGTERM.
-import { type ChildProcess, spawn } from "node:child_process";
+// errors, a Bot API that does not answer, the webhook secret, the health endpoint, and a
+// graceful stop on SIGTERM.
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,11 +11,16 @@ import { createInvite } from "../../bot/services/invites.js";
 import { openDatabase } from "../../bot/db/client.js";
 import { loadDemoStaff } from "../../bot/seed-data/demo-staff.js";
 import { FakeTelegram } from "../fake-telegram/index.js";
+import { exited, killGroup, ROOT, spawnTsx } from "../helpers/children.js";
+import { TEST_CLOCK_AT, TEST_NOW } from "../helpers/clock.js";
 import { E2E, textOf } from "../helpers/e2e.js";
 
-const root = path.resolve(new URL("../..", import.meta.url).pathname);
-const tsx = path.join(root, "node_modules", ".bin", "tsx");
-const main = path.join(root, "bot", "main.ts");
+const main = path.join(ROOT, "bot", "main.ts");
+const runs: Run[] = [];
+afterAll(async () => {
+  // A test that failed half-way leaves no bot behind.
+  for (const run of runs) await killGroup(run.child);
+});
 
 interface Run {
   child: ChildProcess;
@@ -23,13 +30,15 @@ interface Run {
 }
 
 function start(env: Record<string, string>, cwd: string): Run {
-  const child = spawn(tsx, [main], { cwd, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  // The bot's clock starts at the suite's working-day morning (CLOCK_AT), whatever the hour.
+  const child = spawnTsx(main, { cwd, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", CLOCK_AT: TEST_CLOCK_AT, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   const stdout: string[] = [];
   const stderr: string[] = [];
   child.stdout!.on("data", (d: Buffer) => stdout.push(d.toString()));
   child.stderr!.on("data", (d: Buffer) => stderr.push(d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, stdout, stderr, exited };
+  const run = { child, stdout, stderr, exited: exited(child) };
+  runs.push(run);
+  return run;
 }
 
 async function until(cond: () => boolean, timeoutMs = 20_000) {
@@ -75,6 +84,73 @@ describe("configuration errors", () => {
   });
 });
 
+const EXAMPLE_TOKEN = "123456789:AAH-paste-your-token-from-BotFather";
+const output = (run: Run) => run.stdout.join("") + run.stderr.join("");
+
+/** The first JSON log line whose message contains `text`. */
+function logLine(run: Run, text: string): { time: string; msg: string } {
+  const line = output(run).split("\n").find((l) => l.startsWith("{") && l.includes(text));
+  if (!line) throw new Error(`no log line with ${text}`);
+  return JSON.parse(line) as { time: string; msg: string };
+}
+
+/** A firewall that drops packets: accepts connections and never answers. */
+async function blackHole(): Promise<{ port: number; close: () => Promise<void> }> {
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((s) => {
+    sockets.add(s);
+    s.on("close", () => sockets.delete(s));
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    close: () =>
+      new Promise<void>((r) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => r());
+      }),
+  };
+}
+
+// "connecting to <host>" at once, one clear line per failed try, never the token, and the bot
+// comes up by itself once Telegram answers. The 30 s promise is checked on the process's own
+// log times (a loaded machine may take long to start the process at all); waits are generous.
+describe("npm start when Telegram cannot be reached", () => {
+  it("a Bot API that never answers: 'connecting', then a line per try; comes up when Telegram answers", { timeout: 300_000 }, async () => {
+    const hole = await blackHole();
+    const host = `127.0.0.1:${hole.port}`;
+    const run = start({ BOT_TOKEN: EXAMPLE_TOKEN, TELEGRAM_API_ROOT: `http://${host}` }, workdir);
+    await until(() => output(run).includes("Cannot reach Telegram"), 120_000);
+    const connecting = logLine(run, `connecting to the Telegram Bot API at ${host}`);
+    const line = logLine(run, "Cannot reach Telegram");
+    expect(Date.parse(line.time) - Date.parse(connecting.time)).toBeLessThan(30_000);
+    expect(line.msg).toContain(`Không kết nối được Telegram tại ${host} (lần thử 1: không trả lời sau 10 giây); thử lại sau 5 giây`);
+    expect(line.msg).toContain("(try 1: no answer within 10 s); retrying in 5 s");
+
+    // The firewall opens: the next try reaches Telegram and the bot starts by itself.
+    await hole.close();
+    const tg = await FakeTelegram.start({ token: EXAMPLE_TOKEN, port: hole.port });
+    try {
+      await until(() => output(run).includes("bot ready"), 120_000);
+      expect(output(run)).toContain(`connected to Telegram at ${host}`);
+    } finally {
+      await killGroup(run.child);
+      await tg.stop();
+    }
+    expect(output(run)).not.toContain(EXAMPLE_TOKEN);
+    expect(output(run)).not.toContain("AAH-paste");
+  });
+
+  it("a closed port: the unreachable line at once, with the reason", { timeout: 180_000 }, async () => {
+    const run = start({ BOT_TOKEN: EXAMPLE_TOKEN, TELEGRAM_API_ROOT: "http://127.0.0.1:9" }, workdir);
+    await until(() => output(run).includes("Cannot reach Telegram"), 120_000);
+    await killGroup(run.child);
+    expect(Date.parse(logLine(run, "Cannot reach Telegram").time) - Date.parse(logLine(run, "connecting to the Telegram Bot API at 127.0.0.1:9").time)).toBeLessThan(30_000);
+    expect(logLine(run, "Cannot reach Telegram").msg).toContain("(lần thử 1: bị từ chối kết nối)");
+    expect(output(run)).not.toContain(EXAMPLE_TOKEN);
+  });
+});
+
 describe("npm start with a token and nothing else", () => {
   it("creates ./data/bot.db, migrates, seeds, answers, and stops cleanly on SIGTERM without losing an update", async () => {
     const tg = await FakeTelegram.start();
@@ -83,7 +159,7 @@ describe("npm start with a token and nothing else", () => {
     const db = await openDatabase(`file:${path.join(workdir, "data", "bot.db")}`);
     expect(await db.prisma.task.count()).toBe(22);
     await loadDemoStaff(db.prisma);
-    const invite = await createInvite(db.prisma, { staffCode: "KH02", ttlHours: 1, now: new Date(), actor: "test" });
+    const invite = await createInvite(db.prisma, { staffCode: "KH02", ttlHours: 1, now: TEST_NOW, actor: "test" });
     if (!invite.ok) throw new Error("invite");
     const user = tg.user({ id: 424242 });
     tg.sendText(user, `/start ${invite.invite}`);

@@ -10,7 +10,8 @@
 //
 // `say`/`press` resolve when the update is marked handled in the database (dedupe middleware)
 // and return what the bot sent or edited in that chat meanwhile. Options: provider
-// ("postgres" uses the server on 127.0.0.1:5432), clock (a fixed one for scheduled work),
+// ("postgres" uses the server on 127.0.0.1:5432), clock (default: frozen at TEST_NOW, a working
+// Wednesday at 09:00 in Hà Nội, whatever the hour outside; `e2e.now()` reads it),
 // env (more configuration), sender (limits; fast by default), mode "webhook".
 import type { Db } from "../../bot/db/client.js";
 import { type AppOptions, type RunningApp, startApp } from "../../bot/app.js";
@@ -20,6 +21,7 @@ import { createInvite } from "../../bot/services/invites.js";
 import { DEMO_STAFF, type DemoStaff, loadDemoStaff } from "../../bot/seed-data/demo-staff.js";
 import { FakeTelegram } from "../fake-telegram/index.js";
 import type { TgCallbackQuery, TgChat, TgMessage, TgUser } from "../fake-telegram/types.js";
+import { TEST_NOW } from "./clock.js";
 import { createTestDatabaseUrl } from "./db.js";
 import { memoryLogger } from "./logger.js";
 
@@ -83,7 +85,7 @@ export class E2E {
       scheduler: false,
       backgroundSender: opts.backgroundSender ?? false,
       sender: { ...FAST_SENDER, ...opts.sender },
-      ...(opts.clock ? { clock: opts.clock } : {}),
+      clock: opts.clock ?? (() => TEST_NOW),
     };
     const app = await startApp(config, appOpts);
     if (webhook) {
@@ -92,6 +94,11 @@ export class E2E {
     }
     if (opts.staff !== false && !opts.databaseUrl) await loadDemoStaff(app.db.prisma, opts.staff || DEMO_STAFF);
     return new E2E(tg, app, url, lines, drop, !opts.telegram, opts);
+  }
+
+  /** The service's time now (its clock: TEST_NOW unless the test chose another). */
+  now(): Date {
+    return this.app.app.deps.clock();
   }
 
   /** A new Telegram user, not bound to anyone. */
@@ -103,7 +110,7 @@ export class E2E {
   async login(code: string, opts: { languageCode?: string } = {}): Promise<TgUser> {
     const staff = await this.db.staff.findUniqueOrThrow({ where: { code } });
     const user = this.tg.user({ id: this.nextUserId++, firstName: staff.fullName.split(" ").pop()!, languageCode: opts.languageCode ?? "vi" });
-    const invite = await createInvite(this.db, { staffCode: code, ttlHours: 1, now: this.app.app.deps.clock(), actor: "e2e" });
+    const invite = await createInvite(this.db, { staffCode: code, ttlHours: 1, now: this.now(), actor: "e2e" });
     if (!invite.ok) throw new Error(`cannot invite ${code}: ${invite.reason}`);
     const replies = await this.say(user, `/start ${invite.invite}`);
     if (!replies.some((m) => (m.text ?? "").includes(staff.fullName))) throw new Error(`binding ${code} failed: ${replies.map((m) => m.text).join(" | ")}`);

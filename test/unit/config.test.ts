@@ -61,6 +61,18 @@ describe("configuration", () => {
     expect(loadConfig({ BOT_TOKEN: TOKEN, PORT: "", WEBHOOK_URL: " " }).port).toBeUndefined();
   });
 
+  it("CLOCK_AT starts the clock at a real local date and time, and refuses anything else", () => {
+    expect(loadConfig({ BOT_TOKEN: TOKEN }).clockAt).toBeUndefined();
+    expect(loadConfig({ BOT_TOKEN: TOKEN, CLOCK_AT: "25/11/2026 09:00" }).clockAt?.toISOString()).toBe("2026-11-25T02:00:00.000Z");
+    expect(loadConfig({ BOT_TOKEN: TOKEN, CLOCK_AT: "25/11/2026 09:00", TIMEZONE: "UTC" }).clockAt?.toISOString()).toBe("2026-11-25T09:00:00.000Z");
+    for (const bad of ["31/02/2026 09:00", "25/11/2026 24:00", "2026-11-25T09:00", "25/11/2026", "9:00 25/11/2026"]) {
+      const lines = errorLines({ BOT_TOKEN: TOKEN, CLOCK_AT: bad });
+      expect(lines, bad).toEqual([expect.stringMatching(/^Lỗi cấu hình CLOCK_AT: cần ngày giờ có thật dạng dd\/mm\/yyyy hh:mm/)]);
+    }
+    // A bad time zone is reported as such, not as a crash while reading CLOCK_AT.
+    expect(errorLines({ BOT_TOKEN: TOKEN, CLOCK_AT: "25/11/2026 09:00", TIMEZONE: "Mars/Base" })).toEqual([expect.stringMatching(/^Lỗi cấu hình TIMEZONE/)]);
+  });
+
   it(".env.example documents every key", () => {
     const example = readFileSync(new URL("../../.env.example", import.meta.url), "utf8");
     const documented = [...example.matchAll(/^([A-Z_]+)=/gm)].map((m) => m[1]);

@@ -108,7 +108,7 @@ describe("readTable: format detection and file errors", () => {
     expect((await readError(readTable({ buffer: Buffer.from("\r\n;;\r\n"), fileName: "ds.csv" }))).problems[0]!.code).toBe("file.empty");
     const missing = await readError(readTable({ path: "/nonexistent/ds.xlsx" }));
     expect(missing.problems[0]).toMatchObject({ code: "file.unreadable", rowNumber: null });
-    expect(missing.problems[0]!.message).toBe("Không mở được tệp “ds.xlsx”: không tìm thấy tệp.");
+    expect(missing.problems[0]!.message).toBe("Không mở được tệp “/nonexistent/ds.xlsx”: không tìm thấy tệp.");
     const broken = await readError(readTable({ buffer: Buffer.from("PK\x03\x04garbage"), fileName: "ds.xlsx" }));
     expect(broken.problems[0]!.code).toBe("file.corrupt");
   });

@@ -100,7 +100,7 @@ describe("npm run cli -- import staff", () => {
     const { writeFileSync } = await import("node:fs");
     writeFileSync(partial, "Mã cán bộ,Họ và tên,Đơn vị\nVP01,Nguyễn Thị Lan,Văn phòng Sở\n");
     expect(await cli("import", "staff", partial, "--deactivate-missing")).toBe(0);
-    expect(out.join("\n")).toMatch(/ngừng hoạt động 4/);
+    expect(out.join("\n")).toMatch(/Ngừng hoạt động 4 cán bộ/);
   });
 
   it("a missing required column is a file-level problem", async () => {
