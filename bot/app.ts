@@ -10,7 +10,9 @@ import { type BotApp, ALLOWED_UPDATES, createBot } from "./create-bot.js";
 import { type Database, openDatabase } from "./db/client.js";
 import { migrate } from "./db/migrate.js";
 import { seedPlan2021 } from "./db/seed.js";
-import { type HttpServer, type Route, sendJson, startHttpServer } from "./http-server.js";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Update } from "grammy/types";
+import { type HttpServer, readJsonBody, type Route, sendJson, startHttpServer } from "./http-server.js";
 import { createI18n } from "./i18n.js";
 import type { Logger } from "./logger.js";
 import { publishDefaultMenus } from "./telegram/menus.js";
@@ -24,6 +26,9 @@ import type { JobDefinition } from "./jobs/types.js";
 import { dossierIngestRoute } from "./services/dossiers/ingest-route.js";
 import { syncTipLibrary } from "./services/tips/library.js";
 import { calendarStore } from "./services/working-calendar.js";
+
+/** Telegram's updates are a few kilobytes; a message is at most 4096 characters. */
+export const WEBHOOK_MAX_BODY_BYTES = 1024 * 1024;
 
 export { StartupError } from "./startup-error.js";
 
@@ -55,7 +60,7 @@ async function prepareDatabase(config: AppConfig, logger: Logger, now: Date): Pr
   const result = await migrate(config.databaseUrl);
   for (const w of result.warnings) logger.warn(w);
   if (result.applied.length) logger.info({ applied: result.applied }, "database migrated");
-  const db = await openDatabase(config.databaseUrl, { poolSize: config.databasePoolSize });
+  const db = await openDatabase(config.databaseUrl, { poolSize: config.databasePoolSize, waitMs: config.databaseWaitMs });
   const seeded = await seedPlan2021(db.prisma, now);
   if (seeded.seeded) logger.info({ units: seeded.units, tasks: seeded.tasks }, "2021 plan loaded into the empty database");
   const tips = await syncTipLibrary(db.prisma);
@@ -116,8 +121,28 @@ export async function startApp(config: AppConfig, opts: AppOptions): Promise<Run
     const path = new URL(config.webhookUrl!).pathname || "/";
     // Answer within Telegram's patience; a slow update is finished after answering, and
     // a retried delivery is recognised by its update_id (dedupe middleware).
-    const handle = webhookCallback(bot, "http", { secretToken: config.webhookSecret, timeoutMilliseconds: 50_000, onTimeout: "return" });
-    routes.push({ method: "POST", path, handler: (req, res) => handle(req, res) });
+    // grammY's own "http" adapter reads any body whole and answers malformed JSON with 500:
+    // this one is grammY's, reading the body (only after the secret matched) with a cap.
+    const adapter = (req: IncomingMessage, res: ServerResponse) => {
+      const secret = req.headers["x-telegram-bot-api-secret-token"];
+      return {
+        get update() {
+          return readJsonBody(req, WEBHOOK_MAX_BODY_BYTES) as Promise<Update>;
+        },
+        header: Array.isArray(secret) ? secret[0] : secret,
+        end: () => void res.end(),
+        respond: (json: string) => void res.writeHead(200, { "Content-Type": "application/json" }).end(json),
+        unauthorized: () => void res.writeHead(401).end("secret token is wrong"),
+      };
+    };
+    const handle = webhookCallback(bot, adapter, { secretToken: config.webhookSecret, timeoutMilliseconds: 50_000, onTimeout: "return" });
+    routes.push({
+      method: "POST",
+      path,
+      handler: async (req, res) => {
+        await handle(req, res);
+      },
+    });
   }
 
   let http: HttpServer | undefined;

@@ -48,6 +48,12 @@ const schema = z
       .min(1)
       .max(100)
       .default(10),
+    DATABASE_WAIT_SECONDS: z.coerce
+      .number({ error: "cần số giây 1..600 (seconds 1..600)" })
+      .int()
+      .min(1)
+      .max(600)
+      .default(30),
     TELEGRAM_API_ROOT: z
       .url({ error: "cần một URL http(s) (expected an http(s) URL)", protocol: /^https?$/ })
       .default("https://api.telegram.org")
@@ -114,6 +120,8 @@ export interface AppConfig {
   botUsername: string | undefined;
   databaseUrl: string;
   databasePoolSize: number;
+  /** How long a database operation waits for a connection or SQLite's write lock (ms). */
+  databaseWaitMs: number;
   apiRoot: string;
   mode: "polling" | "webhook";
   webhookUrl: string | undefined;
@@ -167,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: LoadOptions = {}): AppC
     botUsername: c.BOT_USERNAME,
     databaseUrl: c.DATABASE_URL,
     databasePoolSize: c.DATABASE_POOL_SIZE,
+    databaseWaitMs: c.DATABASE_WAIT_SECONDS * 1000,
     apiRoot: c.TELEGRAM_API_ROOT,
     mode: c.BOT_MODE,
     webhookUrl: c.WEBHOOK_URL,

@@ -2,16 +2,18 @@
 // `main` starts it; tests and the demo build as many as they need.
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, type BotConfig, type BotError, GrammyError, HttpError } from "grammy";
+import { Bot, type BotConfig, type BotError, Composer, GrammyError, HttpError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { buildCommands } from "../commands/index.js";
 import type { AppConfig } from "./config.js";
 import type { BotContext, BotDeps } from "./context.js";
 import { chatMemberMiddleware } from "./middleware/chat-member.js";
 import { contextMiddleware } from "./middleware/context.js";
-import { dedupeMiddleware } from "./middleware/dedupe.js";
+import { dedupeMiddleware, TransientUpdateError } from "./middleware/dedupe.js";
+import { isTransientDbError } from "./db/errors.js";
 import { fallbackMiddleware } from "./middleware/fallback.js";
 import { identityMiddleware } from "./middleware/identity.js";
+import { textGuardMiddleware } from "./middleware/text-guard.js";
 import type { CommandModule } from "./telegram/commands.js";
 import { callBudget, isUnreachable, POLL_TIMEOUT_SECONDS } from "./telegram/network.js";
 
@@ -56,10 +58,10 @@ export function createBot(config: AppConfig, deps: BotDeps, opts: CreateBotOptio
   // One update at a time per chat: a second tap cannot race the first one's writes.
   bot.use(sequentialize((ctx) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
   bot.use(contextMiddleware(deps));
-  bot.use(dedupeMiddleware());
 
   // An error in one update is logged and answered; it never stops the bot. The boundary sits
-  // inside the dedupe step, so an update counts as handled once its error answer is sent.
+  // inside the dedupe step, so an update counts as handled once its error answer is sent
+  // (except a transient database error: see the dedupe middleware).
   const answerError = async (e: BotError<BotContext>) => {
     const ctx = e.ctx;
     deps.logger.error({ updateId: ctx.update.update_id, error: describeError(e.error) }, "update failed");
@@ -74,9 +76,18 @@ export function createBot(config: AppConfig, deps: BotDeps, opts: CreateBotOptio
       /* the chat may be unreachable: nothing more to do */
     }
   };
-  const guarded = bot.errorBoundary(answerError);
+  // A transient database error is not answered here: the dedupe step runs the update again
+  // (the handling chain is its own composer, so that it can be run more than once).
+  const handling = new Composer<BotContext>();
+  // (Composer.middleware() is the chain as it is when called: call it per update, once built.)
+  bot.use(dedupeMiddleware((ctx, next) => handling.middleware()(ctx, next)));
+  const guarded = handling.errorBoundary(async (e) => {
+    if (isTransientDbError(e.error)) throw new TransientUpdateError(e.error);
+    await answerError(e);
+  });
   guarded.use(chatMemberMiddleware());
   guarded.use(identityMiddleware());
+  guarded.use(textGuardMiddleware());
   const commands = buildCommands();
   for (const m of commands) guarded.use(m.composer);
   guarded.use(fallbackMiddleware());

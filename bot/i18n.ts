@@ -40,9 +40,30 @@ export function createI18n(defaultLocale: Locale = "vi"): I18n {
   return instance;
 }
 
+// English numbers agree with their nouns through nested plural fragments
+// (`$t(plural.days, {"count": {{days}} })`, plural.days_one / _other). A value that itself
+// holds "$t(" (a title someone typed) would derail that nesting: a zero-width joiner keeps it
+// literal.
+const NESTING = /\$t\(/g;
+function literalValues(params: TParams | undefined): TParams {
+  if (!params) return {};
+  const out: TParams = {};
+  for (const [k, v] of Object.entries(params)) out[k] = typeof v === "string" ? v.replace(NESTING, "$\u2060t(") : v;
+  return out;
+}
+
 export function translator(i18n: I18n, locale: Locale): Translate {
   const fixed = i18n.getFixedT(locale);
-  return (key, params) => fixed(key, params ?? {}) as string;
+  return (key, params) => fixed(key, literalValues(params)) as string;
+}
+
+/**
+ * Data in the department's own words (a task's title, a dossier's procedure, an alert the office
+ * wrote), as it is: unchanged in Vietnamese, between quotes in English so the reader sees it is
+ * quoted, not the assistant's wording. Not escaped: the caller escapes for HTML if needed.
+ */
+export function quoted(t: Translate, text: string): string {
+  return t("common.quoted", { text });
 }
 
 /** Messages keyed for both languages at once (e.g. setMyCommands for vi and en). */

@@ -3,8 +3,8 @@
 // The button carries the recipient row's id; the service checks the presser is that person.
 import type { BotContext } from "../bot/context.js";
 import { acknowledgeAlert } from "../bot/services/alerts/ack.js";
-import { formatInstant } from "../bot/services/alerts/render.js";
 import { defineCommand } from "../bot/telegram/commands.js";
+import { formatDateTime } from "../bot/services/date-text.js";
 
 export const alertAckCommand = defineCommand(
   { name: "canhbaodoc", roles: "any", requiresBinding: true, privateOnly: true, inMenu: false, descriptionKey: "commands.canhbaodoc" },
@@ -20,7 +20,7 @@ export const alertAckCommand = defineCommand(
           await dropButton();
           return;
         case "already":
-          await ctx.answerCallbackQuery({ text: ctx.t("alerts.ack.already", { time: formatInstant(res.at, ctx.deps.config.timezone) }) });
+          await ctx.answerCallbackQuery({ text: ctx.t("alerts.ack.already", { time: formatDateTime(res.at, ctx.deps.config.timezone) }) });
           await dropButton();
           return;
         case "cancelled":

@@ -13,6 +13,7 @@ import { clearFlow, setFlow } from "../bot/services/flows.js";
 import { OFFICE } from "../bot/services/roles.js";
 import { defineCommand } from "../bot/telegram/commands.js";
 import { alertActor, alertDeps, officeOnly } from "./alert-context.js";
+import { charLength } from "../bot/services/safe-text.js";
 
 export const ALERT_FLOW = "canhbao";
 /** Writing an alert takes time: the flow stays open an hour without activity. */
@@ -145,8 +146,8 @@ async function typedText(ctx: BotContext, max: number): Promise<string | null> {
     await ctx.reply(ctx.t("alerts.flow.empty"));
     return null;
   }
-  if (text.length > max) {
-    await ctx.reply(ctx.t("alerts.flow.tooLong", { length: text.length, max }));
+  if (charLength(text) > max) {
+    await ctx.reply(ctx.t("alerts.flow.tooLong", { length: charLength(text), max }));
     return null;
   }
   return text;

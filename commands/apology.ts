@@ -3,10 +3,11 @@
 // "Phiếu xin lỗi" button of the overdue reminders and of the dossier view (xinloi:make:<id>).
 import { InputFile } from "grammy";
 import type { BotContext } from "../bot/context.js";
-import { formatVnDate, toLocalDate } from "../bot/services/calendar/index.js";
+import { toLocalDate } from "../bot/services/calendar/index.js";
 import { APOLOGY_REASON_MAX, draftApologySlip } from "../bot/services/dossiers/apology.js";
 import { statusLabel } from "../bot/services/dossiers/format.js";
 import { defineCommand } from "../bot/telegram/commands.js";
+import { formatDate } from "../bot/services/date-text.js";
 
 async function sendSlip(ctx: BotContext, ref: { id: number } | { code: string }, reason: string | null, viaButton: boolean): Promise<void> {
   const { t } = ctx;
@@ -31,7 +32,7 @@ async function sendSlip(ctx: BotContext, ref: { id: number } | { code: string },
   }
   if (viaButton) await ctx.answerCallbackQuery();
   await ctx.replyWithDocument(new InputFile(res.document, res.fileName), {
-    caption: t("dossiers.apology.caption", { code: res.code, date: formatVnDate(res.newDate), days: res.extraDays, from: formatVnDate(res.countedFrom) }),
+    caption: t("dossiers.apology.caption", { code: res.code, date: formatDate(res.newDate), days: res.extraDays, from: formatDate(res.countedFrom) }),
     parse_mode: "HTML",
   });
 }

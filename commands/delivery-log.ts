@@ -1,27 +1,26 @@
 // /guitin (office): the delivery log of automatic messages for a period.
 import { InlineKeyboard } from "grammy";
 import type { BotContext } from "../bot/context.js";
-import type { TKey, Translate } from "../bot/i18n.js";
-import { addDays, formatVnDate } from "../bot/services/calendar/index.js";
+import { isOutboxKind } from "../bot/delivery/outbox.js";
+import type { Translate } from "../bot/i18n.js";
+import { addDays } from "../bot/services/calendar/index.js";
 import { type DeliveryReport, deliveryReport } from "../bot/services/delivery-log.js";
 import { OFFICE } from "../bot/services/roles.js";
 import { atLocal, localParts } from "../bot/services/time.js";
 import { defineCommand } from "../bot/telegram/commands.js";
+import { formatDateTime } from "../bot/services/date-text.js";
 
 const PERIODS = [1, 7, 30] as const;
 
 export function renderDeliveryReport(t: Translate, report: DeliveryReport, period: string, timeZone: string): string {
-  const kindName = (k: string) => t(`delivery.kinds.${k}` as TKey) || k;
+  const kindName = (k: string) => t(isOutboxKind(k) ? `delivery.kinds.${k}` : "delivery.kinds.other");
   const lines = [t("delivery.title", { period }), ""];
   if (report.byKind.length === 0) lines.push(t("delivery.empty"));
   else {
     lines.push(t("delivery.header"));
     for (const { kind, counts } of report.byKind) lines.push(t("delivery.line", { kind: kindName(kind), ...counts }));
   }
-  const when = (d: Date) => {
-    const p = localParts(d, timeZone);
-    return `${p.time} ${formatVnDate(p.date)}`;
-  };
+  const when = (d: Date) => formatDateTime(d, timeZone);
   if (report.failures.length) {
     lines.push("", t("delivery.failedTitle"));
     for (const f of report.failures) lines.push(t("delivery.failedLine", { at: when(f.at), kind: kindName(f.kind), name: f.name, error: f.error.slice(0, 120) }));

@@ -5,16 +5,17 @@
 import { InlineKeyboard } from "grammy";
 import type { BotContext } from "../bot/context.js";
 import { parseDate } from "../bot/import/index.js";
-import { formatVnDate, type IsoDate, toLocalDate, type WorkingCalendar } from "../bot/services/calendar/index.js";
+import { type IsoDate, toLocalDate, type WorkingCalendar } from "../bot/services/calendar/index.js";
 import { type ActionContext, checkCanReportReturned, reportReturned, type ReturnResult, snoozeDossier } from "../bot/services/dossiers/actions.js";
 import type { DossierViewer } from "../bot/services/dossiers/access.js";
-import { formatInstant, standingText, statusLabel } from "../bot/services/dossiers/format.js";
+import { standingText, statusLabel } from "../bot/services/dossiers/format.js";
 import { type DossierDetail, type DossierFilter, dossierDetail, isDossierFilter, listOpenDossiers } from "../bot/services/dossiers/queries.js";
 import { clearFlow, setFlow } from "../bot/services/flows.js";
 import { seesAllUnits } from "../bot/services/roles.js";
 import { getSetting } from "../bot/services/settings.js";
 import { foldText, shorten } from "../bot/services/text.js";
 import { defineCommand } from "../bot/telegram/commands.js";
+import { formatDate, formatDateTime } from "../bot/services/date-text.js";
 
 const PAGE_SIZE = 10;
 const FLOW = "hoso";
@@ -63,7 +64,7 @@ async function listView(ctx: BotContext, filter: DossierFilter, page: number): P
     : viewer.role === "truong_phong"
       ? t("dossiers.scope.unit", { unit: ctx.identity!.staff.unit.name })
       : t("dossiers.scope.own");
-  const lines = [title, scope, lastImportAt ? t("dossiers.importedAt", { at: formatInstant(lastImportAt, ctx.deps.config.timezone) }) : t("dossiers.neverImported")];
+  const lines = [title, scope, lastImportAt ? t("dossiers.importedAt", { at: formatDateTime(lastImportAt, ctx.deps.config.timezone) }) : t("dossiers.neverImported")];
   if (lastImportAt && calendar.workingHoursBetween(lastImportAt, ctx.now) > STALE_AFTER_WORKING_HOURS) lines.push(t("dossiers.stale"));
   lines.push("");
   if (total === 0) {
@@ -76,7 +77,7 @@ async function listView(ctx: BotContext, filter: DossierFilter, page: number): P
         code: item.code,
         procedure: shorten(item.procedureName, 90),
         standing: standingText(t, item.standing),
-        due: formatVnDate(item.dueDate),
+        due: formatDate(item.dueDate),
         handler: item.handlerName ?? t("dossiers.noHandler"),
       };
       lines.push(t(withHandler ? "dossiers.lineHandler" : "dossiers.line", params));
@@ -110,22 +111,22 @@ function detailView(ctx: BotContext, d: DossierDetail, back: { filter: DossierFi
     t("dossiers.detail.applicant", { value: x.applicant }),
     t("dossiers.detail.unit", { value: x.unit?.name ?? "—" }),
     t("dossiers.detail.handler", { value: x.handler ? `${x.handler.fullName} (${x.handler.code})` : (x.handlerRaw ?? t("dossiers.noHandler")) }),
-    t("dossiers.detail.received", { value: formatInstant(x.receivedAt, tz) }),
-    t("dossiers.detail.due", { value: formatVnDate(d.dueDate) }),
+    t("dossiers.detail.received", { value: formatDateTime(x.receivedAt, tz) }),
+    t("dossiers.detail.due", { value: formatDate(d.dueDate) }),
   ];
-  if (x.pausedWorkingDays > 0) lines.push(t("dossiers.detail.paused", { count: x.pausedWorkingDays, original: formatInstant(x.dueAt, tz) }));
+  if (x.pausedWorkingDays > 0) lines.push(t("dossiers.detail.paused", { count: x.pausedWorkingDays, original: formatDateTime(x.dueAt, tz) }));
   lines.push(t("dossiers.detail.status", { value: statusLabel(t, x.status) }));
   if (d.standing.kind !== "closed") lines.push(t("dossiers.detail.standing", { value: standingText(t, d.standing) }));
-  if (d.returnedDate) lines.push(t("dossiers.detail.returned", { value: formatVnDate(d.returnedDate) }));
-  if (x.handledReportedAt) lines.push(t("dossiers.detail.reported", { at: formatInstant(x.handledReportedAt, tz) }));
-  if (x.snoozedUntil && d.standing.kind !== "closed") lines.push(t("dossiers.detail.snoozed", { date: formatVnDate(x.snoozedUntil) }));
+  if (d.returnedDate) lines.push(t("dossiers.detail.returned", { value: formatDate(d.returnedDate) }));
+  if (x.handledReportedAt) lines.push(t("dossiers.detail.reported", { at: formatDateTime(x.handledReportedAt, tz) }));
+  if (x.snoozedUntil && d.standing.kind !== "closed") lines.push(t("dossiers.detail.snoozed", { date: formatDate(x.snoozedUntil) }));
   if (x.history.length) {
     lines.push("", t("dossiers.detail.history"));
     for (const h of x.history) {
-      lines.push(t("dossiers.detail.historyLine", { at: formatInstant(h.at, tz), status: statusLabel(t, h.toStatus), source: t(`dossiers.detail.sources.${sourceKey(h.source)}`) }));
+      lines.push(t("dossiers.detail.historyLine", { at: formatDateTime(h.at, tz), status: statusLabel(t, h.toStatus), source: t(`dossiers.detail.sources.${sourceKey(h.source)}`) }));
     }
   }
-  lines.push("", t("dossiers.detail.imported", { at: formatInstant(x.importedAt, tz) }));
+  lines.push("", t("dossiers.detail.imported", { at: formatDateTime(x.importedAt, tz) }));
   const kb = new InlineKeyboard();
   if (d.canAct && d.standing.kind !== "closed") kb.text(t("dossiers.buttons.done"), `hoso:done:${x.id}`);
   if (x.status === "dang_xu_ly") kb.text(t("dossiers.buttons.apology"), `xinloi:make:${x.id}`);
@@ -153,8 +154,8 @@ async function askReturnDate(ctx: BotContext, dossierId: number, code: string, c
   await setFlow(ctx.deps.db, ctx.identity!.id, { flow: FLOW, step: "returnDate", data: { dossierId } }, ctx.now);
   const previous = calendar.previousWorkingDay(today);
   const kb = new InlineKeyboard()
-    .text(ctx.t("dossiers.buttons.today", { date: formatVnDate(today).slice(0, 5) }), `hoso:ret:${dossierId}:${today.replace(/-/g, "")}`)
-    .text(ctx.t("dossiers.buttons.yesterday", { date: formatVnDate(previous).slice(0, 5) }), `hoso:ret:${dossierId}:${previous.replace(/-/g, "")}`);
+    .text(ctx.t("dossiers.buttons.today", { date: formatDate(today) }), `hoso:ret:${dossierId}:${today.replace(/-/g, "")}`)
+    .text(ctx.t("dossiers.buttons.yesterday", { date: formatDate(previous) }), `hoso:ret:${dossierId}:${previous.replace(/-/g, "")}`);
   await ctx.reply(ctx.t("dossiers.askDate", { code }), { parse_mode: "HTML", reply_markup: kb });
 }
 
@@ -162,7 +163,7 @@ async function askReturnDate(ctx: BotContext, dossierId: number, code: string, c
 async function answerReturn(ctx: BotContext, res: ReturnResult): Promise<boolean> {
   const { t } = ctx;
   if (res.ok) {
-    await ctx.reply(t(res.status === "da_tra_dung_han" ? "dossiers.returnedOnTime" : "dossiers.returnedLate", { code: res.code, date: formatVnDate(res.returnedDate) }), {
+    await ctx.reply(t(res.status === "da_tra_dung_han" ? "dossiers.returnedOnTime" : "dossiers.returnedLate", { code: res.code, date: formatDate(res.returnedDate) }), {
       parse_mode: "HTML",
     });
     return true;
@@ -172,7 +173,7 @@ async function answerReturn(ctx: BotContext, res: ReturnResult): Promise<boolean
       await ctx.reply(t("dossiers.futureDate"));
       return false;
     case "beforeReceived":
-      await ctx.reply(t("dossiers.beforeReceived", { date: formatVnDate(res.receivedDate!) }));
+      await ctx.reply(t("dossiers.beforeReceived", { date: formatDate(res.receivedDate!) }));
       return false;
     case "closed":
       await ctx.reply(t("dossiers.closed", { code: res.code! }), { parse_mode: "HTML" });
@@ -271,7 +272,7 @@ export const dossiersCommand = defineCommand(
           const text = res.reason === "forbidden" ? ctx.t("dossiers.snoozeForbiddenShort") : refusalShort(ctx, res.reason);
           return void (await ctx.answerCallbackQuery({ text, show_alert: true }));
         }
-        await ctx.answerCallbackQuery({ text: ctx.t("dossiers.snoozed", { code: res.code, date: formatVnDate(res.until) }) });
+        await ctx.answerCallbackQuery({ text: ctx.t("dossiers.snoozed", { code: res.code, date: formatDate(res.until) }) });
         return;
       }
       return next(); // unknown or forged: the fallback says the button is invalid

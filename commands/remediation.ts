@@ -12,9 +12,11 @@ import {
   reportableUnits,
   reportRemediation,
 } from "../bot/services/alerts/remediation.js";
-import { formatInstant, severityIcon } from "../bot/services/alerts/render.js";
+import { severityIcon } from "../bot/services/alerts/render.js";
 import { clearFlow, setFlow } from "../bot/services/flows.js";
 import { defineCommand } from "../bot/telegram/commands.js";
+import { formatDateTime } from "../bot/services/date-text.js";
+import { quoted } from "../bot/i18n.js";
 
 const FLOW = "khacphuc";
 const FOLLOW_DAYS = 30;
@@ -42,7 +44,7 @@ async function askNumbers(ctx: BotContext, alertId: number, unitId: number) {
   const lines = [ctx.t("alerts.remediation.askNumbers", { number: alert.id, title: alert.title, unit: unit.name })];
   const kb = new InlineKeyboard();
   if (previous) {
-    lines.push(ctx.t("alerts.remediation.previous", { handled: previous.handled, total: previous.total, at: formatInstant(previous.createdAt, ctx.deps.config.timezone) }));
+    lines.push(ctx.t("alerts.remediation.previous", { handled: previous.handled, total: previous.total, at: formatDateTime(previous.createdAt, ctx.deps.config.timezone) }));
     if (previous.handled < previous.total) kb.text(ctx.t("alerts.remediation.sameTotal", { total: previous.total }), "khacphuc:all");
   }
   await ctx.reply(lines.join("\n"), { parse_mode: "HTML", ...(previous && previous.handled < previous.total ? { reply_markup: kb } : {}) });
@@ -104,7 +106,7 @@ export const remediationCommand = defineCommand(
       const kb = new InlineKeyboard();
       alerts.forEach((a, i) => {
         if (i > 0) kb.row();
-        kb.text(`${severityIcon(a.severity)} ${a.id}. ${a.title}`.slice(0, 60), `khacphuc:a:${a.id}`);
+        kb.text(`${severityIcon(a.severity)} ${a.id}. ${quoted(ctx.t, a.title)}`.slice(0, 60), `khacphuc:a:${a.id}`);
       });
       await ctx.reply(ctx.t("alerts.remediation.listTitle"), { reply_markup: kb });
     });

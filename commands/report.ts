@@ -7,7 +7,6 @@
 // flow on when the flow is at that button's step, and the task id always comes from the
 // flow, never from the button, except for the task choice, which the service checks.
 import type { BotContext } from "../bot/context.js";
-import { formatVnDate } from "../bot/services/calendar/index.js";
 import { clearFlow, setFlow } from "../bot/services/flows.js";
 import {
   checkReport,
@@ -24,9 +23,10 @@ import { findTaskByCode } from "../bot/services/tasks/codes.js";
 import { LIST_PAGE_SIZE, type Page, reportPickerPage } from "../bot/services/tasks/format.js";
 import type { LatestReport } from "../bot/services/tasks/progress-state.js";
 import { listTasksPage } from "../bot/services/tasks/queries.js";
-import { localParts } from "../bot/services/time.js";
 import { defineCommand } from "../bot/telegram/commands.js";
 import { formatEnv, idArg, notice, showPage, taskEnv, viewerOf } from "../bot/telegram/task-views.js";
+import { charLength } from "../bot/services/safe-text.js";
+import { formatDateOf } from "../bot/services/date-text.js";
 
 const FLOW = "baocao";
 
@@ -73,10 +73,6 @@ function maxNote(ctx: BotContext): string {
   return num(ctx, NOTE_MAX_LENGTH);
 }
 
-function dateOf(ctx: BotContext, at: Date): string {
-  return formatVnDate(localParts(at, ctx.deps.config.timezone).date);
-}
-
 function refusalText(ctx: BotContext, r: ReportRefusal, code: string, percent?: number): string {
   switch (r.reason) {
     case "not_found":
@@ -95,7 +91,7 @@ function refusalText(ctx: BotContext, r: ReportRefusal, code: string, percent?: 
 }
 
 function lowerText(ctx: BotContext, percent: number, previous: LatestReport): string {
-  return ctx.t("report.lower", { percent, previous: previous.percent, date: dateOf(ctx, previous.at) });
+  return ctx.t("report.lower", { percent, previous: previous.percent, date: formatDateOf(previous.at, ctx.deps.config.timezone) });
 }
 
 function percentProblem(ctx: BotContext, parsed: Exclude<PercentParse, { ok: true }>, value: string): string {
@@ -286,8 +282,8 @@ export const reportCommand = defineCommand(
         const file = attachedFile(ctx);
         const raw = text ?? ctx.message?.caption ?? "";
         const note = raw ? cleanNote(raw) : "";
-        if (note.length > NOTE_MAX_LENGTH)
-          return void (await ctx.reply(ctx.t("report.refusals.noteTooLong", { length: num(ctx, note.length), max: maxNote(ctx) })));
+        if (charLength(note) > NOTE_MAX_LENGTH)
+          return void (await ctx.reply(ctx.t("report.refusals.noteTooLong", { length: num(ctx, charLength(note)), max: maxNote(ctx) })));
         if (file) return goToConfirm(ctx, { ...d, note: note || null, file });
         if (!note) return void (await ctx.reply(ctx.t("report.askNoteAgain")));
         return goToFile(ctx, { ...d, note });

@@ -49,7 +49,7 @@ export const tasksCommand = defineCommand(
           return showDetail(ctx, id, page);
         case "f": {
           if (b !== undefined) return next();
-          const res = await reportAttachment(ctx.deps.db, viewerOf(ctx), id);
+          const res = await reportAttachment(ctx.deps.db, viewerOf(ctx), id, { actor: `telegram:${ctx.from!.id}`, now: ctx.now });
           if (!res.ok) return notice(ctx, ctx.t(REFUSAL_KEY[res.reason]));
           await ctx.answerCallbackQuery();
           if (res.file.kind === "photo") await ctx.replyWithPhoto(res.file.fileId);

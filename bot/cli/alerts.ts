@@ -10,6 +10,7 @@ import { severityLabel } from "../services/alerts/render.js";
 import { remediationRollup } from "../services/alerts/remediation.js";
 import { ackStatus, alertSummary, recentAlerts } from "../services/alerts/status.js";
 import { alertDetailView, alertListView, quizFigures } from "../services/alerts/status-view.js";
+import { formatDate } from "../services/date-text.js";
 import { atLocal } from "../services/time.js";
 import { quizStats } from "../services/tips/quiz.js";
 import { createI18n } from "../i18n.js";
@@ -107,7 +108,7 @@ export async function quizStatsCommand(cli: CliContext, since: string | undefine
   }
   const stats = await quizStats(cli.db.prisma, since ? { since: atLocal(since, "00:00", cli.config.timezone) } : {});
   const t = cli.t;
-  cli.out(t("cli.quiz.title", { since: since ? t("cli.quiz.since", { date: since }) : "" }));
+  cli.out(t("cli.quiz.title", { since: since ? t("cli.quiz.since", { date: formatDate(since) }) : "" }));
   for (const u of stats.units) cli.out(t("cli.quiz.line", { unit: u.unitName, ...quizFigures(t, u) }));
   cli.out(t("cli.quiz.total", quizFigures(t, stats.total)));
   return 0;

@@ -1,13 +1,13 @@
 // `api-token create NAME`, `api-token revoke NAME`, `api-token list`: credentials of systems that
 // push dossiers to POST /api/dossiers.
 import { createApiToken, listApiTokens, revokeApiToken } from "../services/api-tokens.js";
-import { formatInstant } from "../services/dossiers/format.js";
 import type { CliContext } from "./context.js";
+import { formatDateTime } from "../services/date-text.js";
 
 export async function apiTokenCommand(cli: CliContext, action: string, name: string | undefined): Promise<number> {
   const { t } = cli;
   const db = cli.db.prisma;
-  const at = (d: Date) => formatInstant(d, cli.config.timezone);
+  const at = (d: Date) => formatDateTime(d, cli.config.timezone);
   if (action === "list") {
     const tokens = await listApiTokens(db);
     if (!tokens.length) cli.out(t("cli.apiToken.none"));

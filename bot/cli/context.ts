@@ -34,7 +34,7 @@ export async function openCliContext(io: CliIo): Promise<CliContext> {
   const env = io.env ?? (loadDotenv({ quiet: true }), process.env);
   const config = loadConfig(env, { requireToken: false });
   await migrate(config.databaseUrl);
-  const db = await openDatabase(config.databaseUrl, { poolSize: 2 });
+  const db = await openDatabase(config.databaseUrl, { poolSize: 2, waitMs: config.databaseWaitMs });
   const now = io.now?.() ?? config.clockAt ?? new Date();
   await seedPlan2021(db.prisma, now);
   await syncTipLibrary(db.prisma);

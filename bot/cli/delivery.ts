@@ -1,11 +1,12 @@
 // `delivery [--days N]` (the delivery log, as /guitin shows it) and `deadlines` /
 // `deadlines set CODE DD/MM` (the plan's periodic report deadlines).
 import { renderDeliveryReport } from "../../commands/delivery-log.js";
-import { addDays, formatVnDate } from "../services/calendar/index.js";
+import { addDays } from "../services/calendar/index.js";
 import { deliveryReport } from "../services/delivery-log.js";
 import { parseDayMonth, setDeadlineDate, upcomingDeadline } from "../services/report-deadlines.js";
 import { atLocal, localParts } from "../services/time.js";
 import type { CliContext } from "./context.js";
+import { formatDate } from "../services/date-text.js";
 
 export async function deliveryCommand(cli: CliContext, days: number): Promise<number> {
   const tz = cli.config.timezone;
@@ -32,7 +33,7 @@ export async function deadlinesCommand(cli: CliContext, code: string | undefined
   const today = localParts(cli.now, cli.config.timezone).date;
   for (const d of await db.reportDeadline.findMany({ orderBy: { id: "asc" } })) {
     const next = upcomingDeadline(d, today);
-    cli.out(cli.t("cli.deadlines.line", { code: d.code, title: d.title, day: `${d.dueMonthDay.slice(3)}/${d.dueMonthDay.slice(0, 2)}`, next: formatVnDate(next.date) }));
+    cli.out(cli.t("cli.deadlines.line", { code: d.code, title: d.title, day: `${d.dueMonthDay.slice(3)}/${d.dueMonthDay.slice(0, 2)}`, next: formatDate(next.date) }));
   }
   return 0;
 }

@@ -2,12 +2,12 @@
 // Loại: nghỉ / làm bù). Prints the resulting days off of each occasion in the file, so the
 // office can compare them with the notice.
 import { formatProblems, readRecords } from "../import/index.js";
-import { formatVnDate } from "../services/calendar/index.js";
 import { applyHolidayImport, HOLIDAY_SPEC, planHolidayImport } from "../services/holiday-import.js";
 import { calendarOptions } from "../services/working-calendar.js";
 import type { CliContext } from "./context.js";
+import { formatDate } from "../services/date-text.js";
 
-const short = (d: string) => formatVnDate(d);
+const short = (d: string) => formatDate(d);
 
 export async function importHolidays(cli: CliContext, file: string, opts: { dryRun: boolean }): Promise<number> {
   const { t } = cli;

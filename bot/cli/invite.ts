@@ -1,4 +1,5 @@
 // `invite STAFF_CODE [--hours N]`: prints a one-time invite and its deep link.
+import { formatDateTime } from "../services/date-text.js";
 import { createInvite } from "../services/invites.js";
 import { describeFailure, probeBot } from "../telegram/network.js";
 import type { CliContext } from "./context.js";
@@ -26,7 +27,7 @@ export async function inviteStaff(cli: CliContext, staffCode: string, hours: num
     cli.err(t(res.reason === "unknownStaff" ? "cli.invite.unknownStaff" : "cli.invite.inactiveStaff", { code: staffCode }));
     return 1;
   }
-  const expires = res.expiresAt.toLocaleString("vi-VN", { timeZone: cli.config.timezone, hour12: false });
+  const expires = formatDateTime(res.expiresAt, cli.config.timezone);
   cli.out(t("cli.invite.created", { name: res.staff.fullName, code: res.staff.code, hours: ttlHours, expires }));
   cli.out(t("cli.invite.code", { invite: res.invite }));
   const name = await botUsername(cli);

@@ -1,5 +1,6 @@
 // `units`, `staff [--unit CODE]`, `unbind STAFF_CODE`, `audit [--limit N]`: the registry at a glance.
 import { audit } from "../services/audit.js";
+import { formatDateTime } from "../services/date-text.js";
 import { roleLabel } from "../services/profile.js";
 import { listUnits } from "../services/units.js";
 import type { CliContext } from "./context.js";
@@ -67,7 +68,7 @@ export async function auditCommand(cli: CliContext, limit: number): Promise<numb
     return 0;
   }
   for (const r of rows.reverse()) {
-    const at = r.at.toLocaleString("vi-VN", { timeZone: cli.config.timezone, hour12: false });
+    const at = formatDateTime(r.at, cli.config.timezone);
     cli.out(`${at}  ${r.outcome.padEnd(6)} ${r.action.padEnd(22)} ${r.actor}${r.target ? ` → ${r.target}` : ""}${r.details ? `  ${r.details}` : ""}`);
   }
   return 0;

@@ -1,12 +1,12 @@
 // `tasks [--unit CODE]`, `tasks close CODE`, `tasks reopen CODE`: the plan's tasks for the
 // office, and closing a finished task (no more reports) or reopening it. Audited.
-import { formatVnDate } from "../services/calendar/index.js";
 import { describeTasks } from "../services/tasks/queries.js";
 import { compareTaskCodes } from "../services/tasks/codes.js";
 import { setTaskStatus } from "../services/tasks/status.js";
 import { localParts } from "../services/time.js";
 import { calendarStore } from "../services/working-calendar.js";
 import type { CliContext } from "./context.js";
+import { formatDate } from "../services/date-text.js";
 import { unitOption } from "./unit-option.js";
 
 export async function listTasksCommand(cli: CliContext, unitLabel: string | undefined): Promise<number> {
@@ -37,7 +37,7 @@ export async function listTasksCommand(cli: CliContext, unitLabel: string | unde
       .sort((a, b) => a.unit.sortOrder - b.unit.sortOrder)
       .map((u) => u.unit.code)
       .join(",");
-    const due = l.recurring ? cli.t("tasks.recurring") : l.dueDate ? formatVnDate(l.dueDate) : cli.t("tasks.noDue");
+    const due = l.recurring ? cli.t("tasks.recurring") : l.dueDate ? formatDate(l.dueDate) : cli.t("tasks.noDue");
     const progress = l.percent === null ? cli.t("tasks.noReport") : `${l.percent}%`;
     const status = cli.t(l.status === "closed" ? "cli.tasks.closed" : "cli.tasks.open");
     cli.out(cli.t("cli.tasks.line", { code: l.code, title: l.title, status, due, lead: lead || "—", progress }));

@@ -6,7 +6,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient as SqliteClient } from "../../prisma/generated/sqlite/client.js";
-import { SerializedSqliteAdapterFactory } from "./sqlite-serialized.js";
+import { SerializedSqliteAdapterFactory, SQLITE_TRY_TIMEOUT_MS } from "./sqlite-serialized.js";
 
 export type Db = SqliteClient;
 export type Provider = "sqlite" | "postgres";
@@ -29,17 +29,37 @@ export function sqlitePath(url: string): string {
 }
 
 export interface OpenOptions {
+  /** PostgreSQL connections of this process (DATABASE_POOL_SIZE). */
   poolSize?: number;
+  /**
+   * How long an operation waits for its turn before failing (DATABASE_WAIT_SECONDS): a free
+   * PostgreSQL connection, the start of a transaction, or SQLite's write lock held by another
+   * process. Generous by default: under a burst, updates queue instead of failing.
+   */
+  waitMs?: number;
+}
+
+export const DEFAULT_POOL_SIZE = 10;
+export const DEFAULT_WAIT_MS = 30_000;
+
+/**
+ * Interactive transactions: `maxWait` is the queue above; `timeout` bounds one transaction's
+ * own run (Prisma's 5 s is tight on a loaded two-core machine). Services may ask for more.
+ */
+function transactionOptions(waitMs: number) {
+  return { maxWait: waitMs, timeout: 15_000 };
 }
 
 export async function openDatabase(url: string, opts: OpenOptions = {}): Promise<Database> {
   const provider = providerOf(url);
+  const waitMs = opts.waitMs ?? DEFAULT_WAIT_MS;
   if (provider === "sqlite") {
     const file = sqlitePath(url);
     if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
-    // busy timeout: SQLite has one writer at a time; wait instead of failing.
-    const adapter = new SerializedSqliteAdapterFactory(new PrismaBetterSQLite3({ url: file, timeout: 10_000 }));
-    const prisma = new SqliteClient({ adapter });
+    // One writer at a time: SQLite's own busy timeout is one short try; the adapter wrapper
+    // waits (without blocking the process) up to `waitMs` in all.
+    const adapter = new SerializedSqliteAdapterFactory(new PrismaBetterSQLite3({ url: file, timeout: SQLITE_TRY_TIMEOUT_MS }), waitMs);
+    const prisma = new SqliteClient({ adapter, transactionOptions: transactionOptions(waitMs) });
     await prisma.$connect();
     // WAL lets readers work while a writer commits (set again here for files made elsewhere).
     await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
@@ -50,14 +70,15 @@ export async function openDatabase(url: string, opts: OpenOptions = {}): Promise
     import("@prisma/adapter-pg"),
     import("../../prisma/generated/postgres/client.js"),
   ]);
-  // pg waits forever for a free connection by default: bound it so an exhausted pool fails loudly.
+  // pg waits forever for a free connection by default: bound it (generously) so a burst queues
+  // and an exhausted pool still fails in the end instead of hanging.
   const adapter = new PrismaPg({
     connectionString: url,
-    max: opts.poolSize ?? 10,
-    connectionTimeoutMillis: 10_000,
+    max: opts.poolSize ?? DEFAULT_POOL_SIZE,
+    connectionTimeoutMillis: waitMs,
     idleTimeoutMillis: 30_000,
   });
-  const prisma = new PgClient({ adapter }) as unknown as Db;
+  const prisma = new PgClient({ adapter, transactionOptions: transactionOptions(waitMs) }) as unknown as Db;
   await prisma.$connect();
   return { prisma, provider, url, close: () => prisma.$disconnect() };
 }

@@ -75,6 +75,14 @@ function migrateSqlite(url: string, migrations: Migration[]): MigrateResult {
   const db = new Database(file, { timeout: 30_000 });
   try {
     db.pragma("journal_mode = WAL");
+    // Up to date (every start of the CLI while the bot runs): answer without the write lock,
+    // so a CLI command never queues behind the bot's writes (or blocks it) just to learn that.
+    const hasTable = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'`).get();
+    if (hasTable) {
+      const applied = db.prepare(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`).all() as AppliedRow[];
+      const { todo, alreadyApplied, warnings } = plan(migrations, applied);
+      if (todo.length === 0) return { applied: [], alreadyApplied, warnings };
+    }
     db.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
       "id" TEXT PRIMARY KEY NOT NULL,
       "checksum" TEXT NOT NULL,

@@ -8,15 +8,12 @@ import {
 } from "../seed-data/plan-2021.js";
 import { taskSortKey } from "../services/tasks/codes.js";
 import type { Db } from "./client.js";
+import { isUniqueViolation } from "./errors.js";
 
 export interface SeedResult {
   seeded: boolean;
   units: number;
   tasks: number;
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
 }
 
 /**

@@ -1,8 +1,17 @@
-// Prisma's better-sqlite3 adapter shares one connection between transactions and ordinary
-// queries, and only transactions wait for each other: a query from another update that
-// arrives while a transaction is open runs *inside* that transaction (and is rolled back
-// with it). This wrapper makes every query on the shared connection wait while a
-// transaction is open, so concurrent updates see the isolation they expect.
+// SQLite as a safe single-machine database, behind Prisma's better-sqlite3 adapter.
+//
+// 1. One connection per process, shared by every update: Prisma's adapter lets a query from
+//    another update run *inside* an open transaction (and be rolled back with it). Every
+//    query on the shared connection here waits while a transaction is open.
+// 2. Write transactions start with BEGIN IMMEDIATE. The adapter's plain BEGIN is deferred: a
+//    transaction that reads, then writes, must upgrade its read lock, and when another process
+//    (the CLI, a second bot) committed in between, SQLite fails at once with "database is
+//    locked" (SQLITE_BUSY_SNAPSHOT), whatever the busy timeout: it cannot wait, its snapshot
+//    is stale. IMMEDIATE takes the write lock first, where waiting works.
+// 3. Waiting for the lock happens here, asynchronously, up to `waitMs`: better-sqlite3 is
+//    synchronous, and its own busy timeout would freeze the whole process (every chat, the
+//    sender, the HTTP server) while another process writes. SQLite's handler only gets a few
+//    milliseconds per try; between tries the event loop runs.
 import type {
   IsolationLevel,
   SqlDriverAdapter,
@@ -11,6 +20,10 @@ import type {
   SqlResultSet,
   Transaction,
 } from "@prisma/driver-adapter-utils";
+import { isSqliteBusy } from "./errors.js";
+
+/** better-sqlite3's own (blocking) busy timeout per try, in ms: short, the retries wait. */
+export const SQLITE_TRY_TIMEOUT_MS = 20;
 
 class Lock {
   #tail: Promise<void> = Promise.resolve();
@@ -34,44 +47,72 @@ class Lock {
   }
 }
 
-class SerializedTransaction implements Transaction {
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Runs `fn` again while SQLite says another connection holds the lock, up to `waitMs` in all. */
+async function whileBusy<T>(waitMs: number, fn: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + waitMs;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (!isSqliteBusy(e) || Date.now() >= deadline) throw e;
+      // A little jitter so two waiting processes do not retry in lockstep.
+      await sleep(Math.min(5 + attempt * 5, 50) + Math.random() * 10);
+    }
+  }
+}
+
+const statement = (sql: string): SqlQuery => ({ sql, args: [], argTypes: [] });
+
+class ImmediateTransaction implements Transaction {
   readonly provider;
   readonly adapterName;
-  readonly options;
+  readonly options = { usePhantomQuery: false };
+  #open = true;
   #released = false;
   constructor(
-    private readonly inner: Transaction,
+    private readonly conn: SqlDriverAdapter,
     private readonly release: () => void,
+    private readonly waitMs: number,
   ) {
-    this.provider = inner.provider;
-    this.adapterName = inner.adapterName;
-    this.options = inner.options;
+    this.provider = conn.provider;
+    this.adapterName = conn.adapterName;
   }
   queryRaw(q: SqlQuery): Promise<SqlResultSet> {
-    return this.inner.queryRaw(q);
+    return this.conn.queryRaw(q);
   }
-  executeRaw(q: SqlQuery): Promise<number> {
-    return this.inner.executeRaw(q);
+  async executeRaw(q: SqlQuery): Promise<number> {
+    const verb = q.sql.trim().toUpperCase();
+    if (verb === "COMMIT") {
+      // In WAL mode a COMMIT can still meet a checkpoint's lock: wait for it rather than
+      // leave the transaction open on the shared connection.
+      const n = await whileBusy(this.waitMs, () => this.conn.executeRaw(q));
+      this.#open = false;
+      return n;
+    }
+    if (verb === "ROLLBACK") {
+      this.#open = false;
+      return this.conn.executeRaw(q);
+    }
+    return this.conn.executeRaw(q);
   }
-  #done() {
-    if (!this.#released) {
-      this.#released = true;
+  async #done(): Promise<void> {
+    if (this.#released) return;
+    this.#released = true;
+    try {
+      // A COMMIT or ROLLBACK that failed must not leave the next user of the connection
+      // inside this transaction.
+      if (this.#open) await this.conn.executeRaw(statement("ROLLBACK")).catch(() => undefined);
+    } finally {
       this.release();
     }
   }
-  async commit(): Promise<void> {
-    try {
-      await this.inner.commit();
-    } finally {
-      this.#done();
-    }
+  commit(): Promise<void> {
+    return this.#done();
   }
-  async rollback(): Promise<void> {
-    try {
-      await this.inner.rollback();
-    } finally {
-      this.#done();
-    }
+  rollback(): Promise<void> {
+    return this.#done();
   }
 }
 
@@ -79,23 +120,29 @@ class SerializedAdapter implements SqlDriverAdapter {
   readonly provider;
   readonly adapterName;
   readonly #lock = new Lock();
-  constructor(private readonly inner: SqlDriverAdapter) {
+  constructor(
+    private readonly inner: SqlDriverAdapter,
+    private readonly waitMs: number,
+  ) {
     this.provider = inner.provider;
     this.adapterName = inner.adapterName;
   }
+  // A single statement outside a transaction either ran or changed nothing: safe to retry.
   queryRaw(q: SqlQuery): Promise<SqlResultSet> {
-    return this.#lock.run(() => this.inner.queryRaw(q));
+    return this.#lock.run(() => whileBusy(this.waitMs, () => this.inner.queryRaw(q)));
   }
   executeRaw(q: SqlQuery): Promise<number> {
-    return this.#lock.run(() => this.inner.executeRaw(q));
+    return this.#lock.run(() => whileBusy(this.waitMs, () => this.inner.executeRaw(q)));
   }
   executeScript(script: string): Promise<void> {
     return this.#lock.run(() => this.inner.executeScript(script));
   }
   async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
+    if (isolationLevel && isolationLevel !== "SERIALIZABLE") throw new Error(`SQLite transactions are serializable, not ${isolationLevel}`);
     const release = await this.#lock.acquire();
     try {
-      return new SerializedTransaction(await this.inner.startTransaction(isolationLevel), release);
+      await whileBusy(this.waitMs, () => this.inner.executeRaw(statement("BEGIN IMMEDIATE")));
+      return new ImmediateTransaction(this.inner, release, this.waitMs);
     } catch (e) {
       release();
       throw e;
@@ -109,14 +156,17 @@ class SerializedAdapter implements SqlDriverAdapter {
 export class SerializedSqliteAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
   readonly provider;
   readonly adapterName;
-  constructor(private readonly inner: SqlMigrationAwareDriverAdapterFactory) {
+  constructor(
+    private readonly inner: SqlMigrationAwareDriverAdapterFactory,
+    private readonly waitMs: number,
+  ) {
     this.provider = inner.provider;
     this.adapterName = inner.adapterName;
   }
   async connect(): Promise<SqlDriverAdapter> {
-    return new SerializedAdapter(await this.inner.connect());
+    return new SerializedAdapter(await this.inner.connect(), this.waitMs);
   }
   async connectToShadowDb(): Promise<SqlDriverAdapter> {
-    return new SerializedAdapter(await this.inner.connectToShadowDb());
+    return new SerializedAdapter(await this.inner.connectToShadowDb(), this.waitMs);
   }
 }

@@ -1,14 +1,11 @@
 // A lease held by one instance at a time (a row in Setting): the outbox sender runs on the
 // lease holder only, so Telegram's limits hold for the bot as a whole, not per instance.
 import type { Db } from "../db/client.js";
+import { isUniqueViolation } from "../db/errors.js";
 
 interface LeaseValue {
   instance: string;
   until: number; // epoch ms
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
 }
 
 /** Takes or renews the lease; true when this instance holds it until `nowMs + ttlMs`. */

@@ -24,9 +24,32 @@ export interface OutboxPayload {
   document?: { fileName: string; base64: string; mimeType?: string };
 }
 
+/**
+ * What a proactive message is, as the delivery log (/guitin, the office's digest) names it:
+ * each kind has its label under `delivery.kinds`, so a new kind without one fails type-checking.
+ */
+export const OUTBOX_KINDS = [
+  "digest",
+  "report-deadline",
+  "notify",
+  "nudge",
+  "escalation",
+  "alert",
+  "alert-reminder",
+  "alert-escalation",
+  "alert-remediation",
+  "alert-cancel",
+  "tip",
+] as const;
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+
+export function isOutboxKind(v: string): v is OutboxKind {
+  return (OUTBOX_KINDS as readonly string[]).includes(v);
+}
+
 export interface EnqueueRequest {
   dedupKey: string;
-  kind: string;
+  kind: OutboxKind;
   staffId: number;
   payload: OutboxPayload;
   /** Delivered even in the person's quiet hours (Khẩn alerts). */
@@ -70,10 +93,14 @@ export async function enqueue(db: DbOrTx, req: EnqueueRequest, opts: EnqueueOpti
   return inserted === 1 ? { status: "queued", notBefore } : { status: "duplicate" };
 }
 
-/** Cancels messages not yet sent (e.g. a cancelled alert): they will never go out. */
+/**
+ * Cancels messages not yet sent (e.g. a cancelled alert): they will never go out. Those the
+ * sender has claimed and holds (a 429 pause, a per-chat pace) are cancelled too: the sender
+ * looks at the row again right before calling Telegram.
+ */
 export async function cancelPending(db: DbOrTx, where: { refType: string; refId: number }, now: Date): Promise<number> {
   const res = await db.outboxMessage.updateMany({
-    where: { refType: where.refType, refId: where.refId, status: "pending" },
+    where: { refType: where.refType, refId: where.refId, status: { in: ["pending", "sending"] } },
     data: { status: "cancelled", updatedAt: now },
   });
   return res.count;

@@ -49,6 +49,14 @@ export interface DrainStats {
 
 const LEASE_KEY = "delivery.sender.lease";
 
+/**
+ * Short, so that after a crash another instance (or the restarted one) takes over within
+ * five seconds: the dead holder's lease runs out within 4 s and a standby looks every second.
+ * The holder renews it every third of that.
+ */
+export const DEFAULT_LEASE_MS = 4_000;
+export const standbyPollMs = (leaseMs: number) => leaseMs / 4;
+
 /** Raised inside a wait when the sender is asked to stop: the message goes back to the queue. */
 class Stopping extends Error {}
 const CAPTION_LIMIT = 1024;
@@ -86,7 +94,7 @@ export class OutboxSender {
       concurrency: options.concurrency ?? 4,
       batchSize: options.batchSize ?? 100,
       pollIntervalMs: options.pollIntervalMs ?? 1000,
-      leaseMs: options.leaseMs ?? 20_000,
+      leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
       clock: options.clock ?? (() => new Date()),
     };
   }
@@ -110,7 +118,7 @@ export class OutboxSender {
           this.logger.error({ error: (e as Error).message }, "outbox sender error");
         }
         if (this.stopping) break;
-        await this.sleepUntilWoken(this.isLeader ? this.opts.pollIntervalMs : this.opts.leaseMs / 2, true);
+        await this.sleepUntilWoken(this.isLeader ? this.opts.pollIntervalMs : standbyPollMs(this.opts.leaseMs), true);
       }
     })();
   }
@@ -262,6 +270,13 @@ export class OutboxSender {
       // Parts already delivered before a crash are not sent again.
       for (let i = sentIds.length; i < parts.length; i++) {
         await this.pace(row.chatId);
+        // The pace may have held this message for a 429 pause: a cancel (of an alert, say)
+        // that came meanwhile is final, so look again right before the call.
+        if (!(await this.stillOurs(row.id))) {
+          this.logger.info({ outboxId: row.id, kind: row.kind }, "message cancelled while waiting; not sent");
+          if (sentIds.length) await this.db.outboxMessage.update({ where: { id: row.id }, data: { externalMessageIds: JSON.stringify(sentIds) } });
+          return "deferred";
+        }
         const part = parts[i]!;
         const id =
           part.kind === "document"
@@ -279,8 +294,8 @@ export class OutboxSender {
       return "sent";
     } catch (e) {
       if (e instanceof Stopping) {
-        await this.db.outboxMessage.update({
-          where: { id: row.id },
+        await this.db.outboxMessage.updateMany({
+          where: { id: row.id, status: "sending" },
           data: { status: "pending", lockedBy: null, attempts: { decrement: 1 }, externalMessageIds: sentIds.length ? JSON.stringify(sentIds) : null },
         });
         return "deferred";
@@ -290,8 +305,8 @@ export class OutboxSender {
       if (err.kind === "rate_limited") {
         this.pausedUntil = Math.max(this.pausedUntil, Date.now() + (err.retryAfterSeconds ?? 5) * 1000);
         this.logger.warn({ retryAfter: err.retryAfterSeconds }, "Telegram asked to slow down; every send waits");
-        // Not the message's fault: the try is given back.
-        await this.db.outboxMessage.update({ where: { id: row.id }, data: { ...progress, status: "pending", attempts: { decrement: 1 } } });
+        // Not the message's fault: the try is given back (unless it was cancelled meanwhile).
+        await this.db.outboxMessage.updateMany({ where: { id: row.id, status: "sending" }, data: { ...progress, status: "pending", attempts: { decrement: 1 } } });
         return "retried";
       }
       if (err.kind === "blocked") {
@@ -309,12 +324,18 @@ export class OutboxSender {
         this.logger.error({ outboxId: row.id, kind: row.kind, attempts, error: err.message }, "message given up");
         return "failed";
       }
-      await this.db.outboxMessage.update({
-        where: { id: row.id },
+      await this.db.outboxMessage.updateMany({
+        where: { id: row.id, status: "sending" },
         data: { ...progress, status: "pending", notBefore: new Date(now.getTime() + this.opts.backoffMs(attempts)) },
       });
       return "retried";
     }
+  }
+
+  /** The message is still claimed by this instance (not cancelled, not taken over). */
+  private async stillOurs(id: number): Promise<boolean> {
+    const row = await this.db.outboxMessage.findUnique({ where: { id }, select: { status: true, lockedBy: true } });
+    return row?.status === "sending" && row.lockedBy === this.opts.instanceId;
   }
 
   private parts(payload: OutboxPayload) {

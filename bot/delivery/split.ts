@@ -49,6 +49,9 @@ function splitLongLine(line: string, limit: number): string[] {
       }
       if (c === ">") inTag = false;
     }
+    // Never leave half of an emoji (a UTF-16 surrogate pair) at the end of a part.
+    const code = rest.charCodeAt(cut);
+    if (code >= 0xd800 && code <= 0xdbff) cut--;
     out.push(rest.slice(0, cut + 1).trimEnd());
     rest = rest.slice(cut + 1);
   }

@@ -4,6 +4,7 @@
 import { columnLetter, normalizeHeader } from "./normalize.js";
 import { ImportError, problem, quote, type ImportProblem } from "./problems.js";
 import { readTable, type CellValue, type ReadTableInput, type ReadTableOptions, type Table } from "./read-table.js";
+import { describeFault, textFault, withoutFaults } from "../services/safe-text.js";
 
 export interface ColumnSpec<K extends string = string> {
   key: K;
@@ -155,18 +156,26 @@ export async function readRecords<K extends string>(
   if (mapping.problems.length) return { table: meta, columns: mapping.columns, records: [], problems: mapping.problems };
 
   const records: ImportRecord<K>[] = [];
+  // Every text of the file is checked at this edge (safe-text.ts), whatever the importer.
+  const textProblems: ImportProblem[] = [];
   for (const row of rows) {
     const data = {} as Record<K, CellValue>;
     let any = false;
     for (const col of spec) {
       const ref = mapping.columns[col.key];
-      const v = ref ? (row.values[ref.index] ?? null) : null;
+      let v = ref ? (row.values[ref.index] ?? null) : null;
+      const fault = typeof v === "string" ? textFault(v) : undefined;
+      if (fault) {
+        textProblems.push(problem({ rowNumber: row.rowNumber, column: ref!.header }, "text.invalid_char", { fault: describeFault(fault) }));
+        // Reported; the rest of the cell is still checked by the importer's rules.
+        v = withoutFaults(v as string) || null;
+      }
       data[col.key] = v;
       if (v !== null) any = true;
     }
     if (any) records.push({ rowNumber: row.rowNumber, data });
   }
-  const problems: ImportProblem[] = [];
+  const problems: ImportProblem[] = [...textProblems];
   if (records.length === 0 && !opts.allowEmpty) {
     problems.push(problem({}, "file.no_rows", { headerRow: table.headerRowNumber }));
   }

@@ -8,6 +8,7 @@
 import { cleanText, normalizeHeader } from "./normalize.js";
 import { problem, type ImportProblem, type ProblemLocation } from "./problems.js";
 import type { CellValue } from "./read-table.js";
+import { charLength } from "../services/safe-text.js";
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; problem: ImportProblem };
 
@@ -64,7 +65,7 @@ export function parseText(v: InputValue, opts?: TextOptions): ParseResult<string
 export function parseText(v: InputValue, opts: TextOptions = {}): ParseResult<string | null> {
   if (isEmpty(v)) return opts.required ? fail(opts, "cell.required") : ok(null);
   const text = v instanceof Date ? displayValue(v) : cleanText(String(v), opts.multiline ?? false);
-  const length = [...text].length;
+  const length = charLength(text);
   if (opts.maxLength !== undefined && length > opts.maxLength) {
     return fail(opts, "text.too_long", { length, max: opts.maxLength });
   }

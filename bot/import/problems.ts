@@ -4,6 +4,7 @@
  * Every problem carries a stable `code` and the `params` used to build its message, so a
  * later English (or other) rendering can be produced from `code` + `params` alone.
  */
+import { charLength, takeChars } from "../services/safe-text.js";
 
 export interface ImportProblem {
   /** Row number as the user sees it in Excel/LibreOffice (1-based); null for file-level problems. */
@@ -37,7 +38,7 @@ export class ImportError extends Error {
 /** “value” in Vietnamese typographic quotes, shortened if very long. */
 export function quote(value: string | number): string {
   let s = String(value).replace(/\s+/g, " ").trim();
-  if (s.length > 80) s = s.slice(0, 77) + "…";
+  if (charLength(s) > 80) s = takeChars(s, 77) + "…";
   return `“${s}”`;
 }
 
@@ -62,6 +63,10 @@ const DETAILS: Record<string, (p: Params) => string> = {
   // ---- file level ----
   "file.unreadable": (p) => `không mở được tệp ${quote(s(p, "fileName"))}: ${s(p, "detail")}.`,
   "file.empty": (p) => `tệp ${quote(s(p, "fileName"))} không có dữ liệu.`,
+  "file.too_large": (p) =>
+    `tệp ${quote(s(p, "fileName"))} khi giải nén chiếm khoảng ${s(p, "size")} MB, vượt quá giới hạn ${s(p, "max")} MB nên không được mở; hãy kiểm tra lại tệp (có ô chứa dữ liệu bất thường?) hoặc chia thành nhiều tệp nhỏ hơn.`,
+  "file.too_many_cells": (p) =>
+    `trang tính trong tệp ${quote(s(p, "fileName"))} trải trên vùng ${s(p, "range")} (${s(p, "cells")} ô), vượt quá giới hạn ${s(p, "max")} ô nên không được mở; hãy xoá các dòng, cột thừa hoặc chia thành nhiều tệp.`,
   "file.unsupported_format": (p) =>
     `tệp ${quote(s(p, "fileName"))} không phải bảng tính CSV hay XLSX; hãy mở tệp rồi lưu lại dưới dạng “Excel Workbook (*.xlsx)” hoặc “CSV UTF-8 (Comma delimited)”.`,
   "file.legacy_xls": (p) =>
@@ -80,6 +85,7 @@ const DETAILS: Record<string, (p: Params) => string> = {
 
   // ---- cells ----
   "cell.required": () => `ô đang để trống; cột này bắt buộc phải điền.`,
+  "text.invalid_char": (p) => `nội dung ${s(p, "fault")}; hãy gõ lại ô này (hoặc dán dưới dạng chữ thường) rồi lưu lại tệp.`,
   "text.too_long": (p) =>
     `nội dung dài ${s(p, "length")} ký tự, vượt quá giới hạn ${s(p, "max")} ký tự.`,
   "date.invalid": (p) =>
@@ -183,8 +189,11 @@ export function sortProblems(problems: readonly ImportProblem[]): ImportProblem[
     .map((x) => x.p);
 }
 
+/** A file with a million bad rows must not print a million lines: the first 100, then the count. */
+export const DEFAULT_MAX_PROBLEMS = 100;
+
 export interface FormatProblemsOptions {
-  /** Show at most this many problems, then "… và N lỗi khác." (default: all). */
+  /** Show at most this many problems, then "… và N lỗi khác." (default: DEFAULT_MAX_PROBLEMS). */
   max?: number;
   /** First line; default "Tệp có N lỗi cần sửa:"; `false` for none. */
   title?: string | false;
@@ -194,7 +203,7 @@ export interface FormatProblemsOptions {
 export function formatProblems(problems: readonly ImportProblem[], opts: FormatProblemsOptions = {}): string {
   if (problems.length === 0) return "";
   const sorted = sortProblems(problems);
-  const max = opts.max ?? sorted.length;
+  const max = opts.max ?? DEFAULT_MAX_PROBLEMS;
   const lines: string[] = [];
   const title = opts.title === undefined ? `Tệp có ${problems.length} lỗi cần sửa:` : opts.title;
   if (title !== false) lines.push(title);

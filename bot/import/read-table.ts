@@ -8,6 +8,9 @@ import ExcelJS from "exceljs";
 import { parse as parseCsv } from "csv-parse/sync";
 import { cleanText, normalizeHeader } from "./normalize.js";
 import { ImportError, problem, quote, type ImportProblem } from "./problems.js";
+import { MAX_CELLS, MAX_CSV_BYTES, MAX_XLSX_UNCOMPRESSED_BYTES, xlsxSizeRefusal } from "./size-guard.js";
+
+const megabytes = (bytes: number) => String(Math.ceil(bytes / (1024 * 1024)));
 
 /** A cell value after normalisation. Empty / whitespace-only cells are `null`. */
 export type CellValue = string | number | Date | null;
@@ -101,6 +104,18 @@ export async function readTable(input: ReadTableInput, opts: ReadTableOptions = 
   if (buffer.length === 0) throw new ImportError([problem({}, "file.empty", { fileName })]);
 
   const format = detectFormat(buffer, fileName);
+  // Absurd sizes are refused before any parsing (which would need the memory).
+  if (format === "csv" && buffer.length > MAX_CSV_BYTES) {
+    throw new ImportError([problem({}, "file.too_large", { fileName, size: megabytes(buffer.length), max: megabytes(MAX_CSV_BYTES) })]);
+  }
+  if (format === "xlsx") {
+    const refusal = xlsxSizeRefusal(buffer);
+    if (refusal?.kind === "cells") throw new ImportError([problem({}, "file.too_many_cells", { fileName, cells: refusal.cells, range: refusal.range, max: MAX_CELLS })]);
+    if (refusal) {
+      const size = refusal.kind === "uncompressed" ? megabytes(refusal.bytes) : "> 4096";
+      throw new ImportError([problem({}, "file.too_large", { fileName, size, max: megabytes(MAX_XLSX_UNCOMPRESSED_BYTES) })]);
+    }
+  }
   let raw: RawRow[];
   let meta: Pick<Table, "sheet" | "date1904" | "delimiter" | "encoding">;
   if (format === "xlsx") {

@@ -4,12 +4,12 @@
 // office can change (ReportDeadline, `npm run cli -- deadlines`).
 import { enqueue } from "../delivery/outbox.js";
 import { isLocale, translator } from "../i18n.js";
-import { formatVnDate } from "../services/calendar/index.js";
 import { RecipientErrors } from "../services/recipient-errors.js";
-import { upcomingDeadline } from "../services/report-deadlines.js";
+import { deadlineTitle, upcomingDeadline } from "../services/report-deadlines.js";
 import { getSetting } from "../services/settings.js";
 import { localParts } from "../services/time.js";
 import type { JobDefinition } from "./types.js";
+import { formatDate } from "../services/date-text.js";
 
 export const reportDeadlinesJob: JobDefinition = {
   name: "report-deadlines",
@@ -32,7 +32,7 @@ export const reportDeadlinesJob: JobDefinition = {
       for (const s of recipients) {
         await errors.each(`staff:${s.id}`, async () => {
           const t = translator(deps.i18n, isLocale(s.locale) ? s.locale : config.defaultLocale);
-          const params = { title: d.title, from: formatVnDate(due.periodFrom), to: formatVnDate(due.periodTo), due: formatVnDate(due.date), days: left };
+          const params = { title: deadlineTitle(t, d), from: formatDate(due.periodFrom), to: formatDate(due.periodTo), due: formatDate(due.date), days: left };
           const res = await enqueue(
             db,
             {

@@ -7,6 +7,7 @@ import schedule from "node-schedule";
 import { localParts } from "../services/time.js";
 import { PartialFailure } from "../services/recipient-errors.js";
 import type { JobDefinition, JobDeps, JobSchedule } from "./types.js";
+import { isUniqueViolation } from "../db/errors.js";
 
 const MAX_ATTEMPTS = 3;
 const RETRY_AFTER_MS = 5 * 60_000;
@@ -24,10 +25,6 @@ export async function retryableSlots(jobs: readonly JobDefinition[], deps: JobDe
     select: { job: true, slot: true },
   });
   return rows.map((r) => ({ job: daily.get(r.job)!, slot: r.slot }));
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
 }
 
 export type SlotOutcome = "done" | "skipped" | "failed" | "taken";

@@ -19,6 +19,12 @@ export function identityMiddleware(): MiddlewareFn<BotContext> {
       if (await reactivateIfBlocked(db, "telegram", externalId, ctx.now)) identity = await findIdentity(db, "telegram", externalId);
     }
     ctx.identity = identity;
+    // Someone not bound yet is answered in their Telegram's language when we have it.
+    const own = from.language_code?.slice(0, 2);
+    if (!identity && isLocale(own) && own !== ctx.locale) {
+      ctx.locale = own;
+      ctx.t = translator(ctx.deps.i18n, own);
+    }
     if (identity) {
       const locale = identity.staff.locale;
       if (isLocale(locale) && locale !== ctx.locale) {

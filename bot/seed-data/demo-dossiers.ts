@@ -2,9 +2,10 @@
 // the reminders and the apology slip have something to show: due soon, due today, overdue,
 // waiting for the applicant, and returned. They go through the real import path.
 import type { Db } from "../db/client.js";
-import { formatVnDate, type WorkingCalendar } from "../services/calendar/index.js";
+import { type WorkingCalendar } from "../services/calendar/index.js";
 import { applyDossierImport, planDossierImport, recordsFromJson } from "../services/dossiers/import.js";
 import { localParts } from "../services/time.js";
+import { formatDate } from "../services/date-text.js";
 
 const PROCEDURES = [
   "Cấp giấy phép tiến hành công việc bức xạ (sử dụng thiết bị X-quang chẩn đoán trong y tế)",
@@ -16,7 +17,7 @@ const PROCEDURES = [
 
 export async function loadDemoDossiers(db: Db, calendar: WorkingCalendar, now: Date, timeZone: string): Promise<number> {
   const today = localParts(now, timeZone).date;
-  const day = (n: number) => formatVnDate(calendar.addWorkingDays(today, n));
+  const day = (n: number) => formatDate(calendar.addWorkingDays(today, n));
   const rows = [
     { code: "000.00.15.H48-261101-0001", handler: "KH02", procedure: 0, applicant: "Bệnh viện Đa khoa tỉnh", received: -12, due: -2, status: "Đang xử lý" },
     { code: "000.00.15.H48-261105-0002", handler: "KH02", procedure: 1, applicant: "Công ty TNHH Công nghệ Sa Huỳnh", received: -8, due: 0, status: "Đang xử lý" },

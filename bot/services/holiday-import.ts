@@ -12,7 +12,6 @@ import { audit } from "./audit.js";
 import {
   type CalendarOverride,
   createVietnamWorkingCalendar,
-  formatVnDate,
   type HolidayOccasion,
   type IsoDate,
   OCCASION_LABELS,
@@ -21,6 +20,7 @@ import {
   resolveOverrides,
   type WorkingCalendarOptions,
 } from "./calendar/index.js";
+import { formatDate } from "./date-text.js";
 
 export type HolidayColumn = "date" | "name" | "kind";
 
@@ -48,7 +48,7 @@ export function planHolidayImport(read: Pick<RecordsResult<HolidayColumn>, "reco
     const kind = row.enumOf("kind", KINDS, { required: true });
     if (date) {
       const first = firstRowOfDate.get(date);
-      if (first !== undefined) row.fail("date", "holiday.duplicate_date", `ngày ${formatVnDate(date)} đã có ở dòng ${first}; mỗi ngày chỉ ghi một lần.`, { first });
+      if (first !== undefined) row.fail("date", "holiday.duplicate_date", `ngày ${formatDate(date)} đã có ở dòng ${first}; mỗi ngày chỉ ghi một lần.`, { first });
       else firstRowOfDate.set(date, row.rowNumber);
     }
     return { date, name, kind: kind ?? "nghi" } satisfies CalendarOverride;

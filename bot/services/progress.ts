@@ -8,6 +8,7 @@ import { isLocale, type Locale, translator } from "../i18n.js";
 import { cleanText, shorten } from "./text.js";
 import { canReportOnTask, linksInclude, type TaskRefusal, type Viewer } from "./tasks/access.js";
 import { baselineReport, type LatestReport, loadProgress, NO_PROGRESS } from "./tasks/progress-state.js";
+import { charLength } from "./safe-text.js";
 
 export const NOTE_MAX_LENGTH = 1000;
 export const PERCENT_CHOICES = [25, 50, 75, 100] as const;
@@ -61,7 +62,7 @@ export async function checkReport(db: DbOrTx, viewer: Viewer, input: ReportInput
   if (task.status !== "open") return { ok: false, reason: "closed" };
   if (!Number.isInteger(input.percent) || input.percent < 0 || input.percent > 100) return { ok: false, reason: "percent_invalid" };
   const note = input.note ? cleanNote(input.note) : null;
-  if (note && note.length > NOTE_MAX_LENGTH) return { ok: false, reason: "note_too_long", length: note.length };
+  if (note && charLength(note) > NOTE_MAX_LENGTH) return { ok: false, reason: "note_too_long", length: charLength(note) };
   const progress = (await loadProgress(db, [task.id])).get(task.id) ?? NO_PROGRESS;
   const previous = baselineReport(task, progress, viewer.unitId);
   if (previous && input.percent < previous.percent && input.confirmedLowerThan !== previous.id) return { ok: false, reason: "lower", previous };

@@ -1,6 +1,8 @@
 // The plan's periodic report deadlines, as days of the year ("03-03"), and the occurrence
 // that comes next from a given day.
 import type { Db } from "../db/client.js";
+import { quoted, type TKey, type Translate } from "../i18n.js";
+import { PLAN_2021_REPORT_DEADLINES } from "../seed-data/plan-2021.js";
 import { audit } from "./audit.js";
 
 export interface DeadlineRow {
@@ -44,4 +46,13 @@ export async function setDeadlineDate(db: Db, code: string, monthDay: string, ac
     if (res.count === 1) await audit(tx, { actor, action: "deadline.set", target: code, details: { dueMonthDay: monthDay }, at: now });
     return res.count === 1;
   });
+}
+
+/**
+ * A periodic report's name in the reader's language: the plan's own reports by their code (while
+ * the office has not renamed them), any other between quotes as the office wrote it.
+ */
+export function deadlineTitle(t: Translate, d: { code: string; title: string }): string {
+  const seeded = PLAN_2021_REPORT_DEADLINES.find((x) => x.code === d.code);
+  return seeded && seeded.title === d.title ? t(`reportDeadline.titles.${d.code}` as TKey) : quoted(t, d.title);
 }

@@ -57,7 +57,7 @@ describe("/hoso per role", () => {
     const [reply] = await e2e.say(users.KH02!, "/hoso");
     const text = textOf(reply);
     expect(text).toContain("Hồ sơ anh/chị xử lý.");
-    expect(text).toContain("Dữ liệu từ hệ thống một cửa, cập nhật lúc 16:00 29/08/2025.");
+    expect(text).toContain("Dữ liệu từ hệ thống một cửa, cập nhật lúc 29/08/2025 16:00.");
     // Three office hours since the import (Quốc khánh in between): not flagged as out of date.
     expect(text).not.toContain("chưa được cập nhật");
     const order = ["HS-TRE", "HS-XA", "HS-CHO"].map((c) => text.indexOf(c));
@@ -96,7 +96,7 @@ describe("/hoso per role", () => {
     expect(detail).toContain("Hồ sơ HS-HAN");
     expect(detail).toContain("Người nộp: Ông Nguyễn Văn Tâm");
     expect(detail).toContain("Tình hình: còn 1 ngày làm việc");
-    expect(detail).toContain("Cập nhật từ hệ thống một cửa lúc 16:00 29/08/2025.");
+    expect(detail).toContain("Cập nhật từ hệ thống một cửa lúc 29/08/2025 16:00.");
     expect(buttons(messages.at(-1)!).map((b) => b.text)).not.toContain("✅ Đã xử lý"); // lãnh đạo Sở only view
   });
 
@@ -193,7 +193,8 @@ describe("apology slip", () => {
     expect(textOf(doc)).toContain("hẹn lại ngày trả kết quả 17/09/2025 (5 ngày làm việc sau 10/09/2025)");
     const file = e2e.tg.file(doc.document!.file_id)!;
     const zip = await JSZip.loadAsync(file.content);
-    const text = (await zip.file("word/document.xml")!.async("string")).replace(/<[^>]+>/g, "");
+    // As Word shows it: the code's hyphens are non-breaking hyphens (<w:noBreakHyphen/>).
+    const text = (await zip.file("word/document.xml")!.async("string")).replace(/<w:noBreakHyphen\/>/g, "-").replace(/<[^>]+>/g, "");
     expect(text).toContain("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ");
     expect(text).toContain("HS-XL");
     expect(text).toContain("Hợp tác xã Nông nghiệp Tịnh Phong");

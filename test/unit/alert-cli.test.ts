@@ -103,7 +103,7 @@ describe("quiz-stats", () => {
   it("prints the rates per unit", async () => {
     const res = await cli("quiz-stats", "--since", "2026-11-01");
     expect(res.code).toBe(0);
-    expect(res.out).toContain("(từ 2026-11-01)");
+    expect(res.out).toContain("(từ 01/11/2026)");
     expect(res.out).toContain("Phòng Kế hoạch");
     expect((await cli("quiz-stats", "--since", "hôm qua")).code).toBe(2);
   });

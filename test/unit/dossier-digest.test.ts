@@ -56,7 +56,7 @@ describe("dossiers in the daily digest", () => {
     expect(head).toContain("Đến hạn hôm nay: 1\n  • <code>KH-1</code> đến hạn hôm nay — Phạm Thu Hà");
     expect(head).toContain("Quá hạn: 1\n  • <code>KH-2</code> quá hạn 3 ngày làm việc — Phạm Thu Hà");
     expect(head).toContain("Từ đầu tháng: tiếp nhận 4, trả đúng hạn 1, trễ hạn 1, tỷ lệ đúng hạn 50%.");
-    expect(head).toContain("Dữ liệu một cửa cập nhật lúc 06:45 30/11/2026.");
+    expect(head).toContain("Dữ liệu một cửa cập nhật lúc 30/11/2026 06:45.");
     expect(head).not.toContain("QL-1");
     const leader = (await digestOf("GD01", "2026-11-30"))!;
     expect(leader).toContain("Quá hạn: 2");

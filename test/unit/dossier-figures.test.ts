@@ -178,7 +178,8 @@ describe("apology slip", () => {
     expect(res).toMatchObject({ newDate: "2026-12-16", countedFrom: "2026-12-09" });
     const xml = await (await JSZip.loadAsync(res.document)).file("word/document.xml")!.async("string");
     expect(xml).toContain("Lý do: ");
-    expect(xml).toContain("…………");
+    // The line to fill in: a tab whose dot leader runs to the right margin.
+    expect(xml).toMatch(/<w:tab w:val="right" w:pos="\d+" w:leader="dot"\/>/);
   });
 
   it("is refused for a dossier not in progress or not visible", async () => {

@@ -116,6 +116,6 @@ describe("POST /api/dossiers", () => {
     expect(await cli("api-token", "revoke", "mot-cua")).toMatchObject({ code: 0 });
     expect((await post([], token)).status).toBe(401);
     expect(await cli("api-token", "revoke", "mot-cua")).toMatchObject({ code: 1 });
-    expect((await cli("api-token", "list")).out).toMatch(/mot-cua — tạo 09:00 27\/11\/2026, dùng lần cuối 09:00 27\/11\/2026, đã thu hồi/);
+    expect((await cli("api-token", "list")).out).toMatch(/mot-cua — tạo 27\/11\/2026 09:00, dùng lần cuối 27\/11\/2026 09:00, đã thu hồi 27\/11\/2026 09:00/);
   });
 });

@@ -98,7 +98,7 @@ describe("dossier reminders over a week with a holiday", () => {
     expect(kh02.map((d) => /quá hạn (\d) ngày làm việc/.exec(d.text)?.[1])).toEqual(["1", "2", "3"]);
     expect(kh02[0]!.text).toContain("Hồ sơ quá hạn");
     expect(kh02[0]!.text).toContain("HS-QUAHAN");
-    expect(kh02[0]!.text).toContain("Dữ liệu một cửa cập nhật lúc 07:00 03/09/2025");
+    expect(kh02[0]!.text).toContain("Dữ liệu một cửa cập nhật lúc 03/09/2025 07:00");
     expect(kh02[0]!.buttons).toEqual([`hoso:done:${late.id}`, `hoso:snooze:${late.id}`, `xinloi:make:${late.id}`]);
 
     // Due Thursday: "sắp đến hạn" on Wednesday, "đến hạn hôm nay" on Thursday, overdue on Friday.

@@ -9,6 +9,7 @@ import { isLocale, type Locale, translator, type Translate } from "../../i18n.js
 import { audit } from "../audit.js";
 import { type AlertActor, type AlertDeps, type AlertDraft, type Audience, draftProblems, isUrgent, mayManageAlerts } from "./model.js";
 import { alertCopy, type AlertView, remediationRequest } from "./render.js";
+import { isUniqueViolation } from "../../db/errors.js";
 
 export interface AudienceMember {
   id: number;
@@ -56,10 +57,6 @@ export type BroadcastResult =
   | { status: "duplicate"; alertId: number }
   | { status: "invalid"; problems: string[] }
   | { status: "denied" };
-
-function isUniqueViolation(e: unknown): boolean {
-  return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
-}
 
 /** Records and broadcasts an alert. */
 export async function broadcastAlert(deps: AlertDeps, draft: AlertDraft, actor: AlertActor, now: Date): Promise<BroadcastResult> {

@@ -26,7 +26,8 @@ export async function cancelAlert(deps: AlertDeps, alertId: number, actor: Alert
       if (claimed.count === 0) return { status: "already-cancelled" } as const;
       const stopped = await cancelPending(tx, { refType: "alert", refId: alertId }, now);
       const received = await tx.outboxMessage.findMany({
-        where: { refType: "alert", refId: alertId, kind: "alert", status: { in: ["sent", "sending"] } },
+        // Copies held by the sender were just cancelled with the others: only those delivered are told.
+        where: { refType: "alert", refId: alertId, kind: "alert", status: "sent" },
         select: { staffId: true, staff: { select: { locale: true } } },
       });
       const tr = translators(deps);

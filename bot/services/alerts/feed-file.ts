@@ -15,6 +15,7 @@
 // Every problem is reported (in Vietnamese) and nothing is sent if there is one.
 import { z } from "zod";
 import type { Db } from "../../db/client.js";
+import { describeFault, textFault, withoutFaults } from "../safe-text.js";
 import { foldText } from "../text.js";
 import { listUnits, unitResolver } from "../units.js";
 import { type AlertDraft, draftProblems, SEVERITIES, type Severity } from "./model.js";
@@ -51,33 +52,58 @@ export async function parseAlertFile(db: Db, text: string): Promise<FeedParse> {
   } catch (e) {
     return { ok: false, problems: [`không phải JSON hợp lệ: ${(e as Error).message}`] };
   }
-  const parsed = fileSchema.strict().safeParse(json);
-  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)) };
-  const f = parsed.data;
+  if (json === null || typeof json !== "object" || Array.isArray(json)) {
+    return { ok: false, problems: ["tệp phải là một đối tượng JSON { \"severity\": ..., \"title\": ..., \"body\": ... }"] };
+  }
+  // Every problem at once: unknown keys, then each key on its own, then what needs the database.
   const problems: string[] = [];
-  const severity = SEVERITY_WORDS[foldText(f.severity)];
-  if (!severity) problems.push(`severity: “${f.severity}” không phải Khẩn, Cao, Trung bình hay Thông tin`);
+  const known = Object.keys(fileSchema.shape);
+  for (const key of Object.keys(json)) {
+    if (!known.includes(key)) problems.push(`${key}: khóa không được hỗ trợ (các khóa: ${known.join(", ")})`);
+  }
+  const parsed = fileSchema.safeParse(json);
+  const issues = parsed.success ? [] : parsed.error.issues;
+  for (const i of issues) problems.push(i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message);
+  const bad = new Set(issues.map((i) => String(i.path[0])));
+  const raw = json as Record<string, unknown>;
+  const f = {
+    severity: bad.has("severity") ? undefined : (raw.severity as string),
+    title: bad.has("title") ? undefined : (raw.title as string),
+    body: bad.has("body") ? undefined : (raw.body as string),
+    units: bad.has("units") ? undefined : (raw.units as "all" | string[] | undefined),
+    remediation: bad.has("remediation") ? undefined : (raw.remediation as boolean | undefined),
+    externalRef: bad.has("externalRef") || typeof raw.externalRef !== "string" ? undefined : raw.externalRef.trim(),
+    correctionOf: bad.has("correctionOf") ? undefined : (raw.correctionOf as number | undefined),
+  };
+  const severity = f.severity === undefined ? undefined : SEVERITY_WORDS[foldText(f.severity)];
+  if (f.severity !== undefined && !severity) problems.push(`severity: “${f.severity}” không phải Khẩn, Cao, Trung bình hay Thông tin`);
+  if (f.externalRef !== undefined) {
+    const fault = textFault(f.externalRef);
+    if (fault) problems.push(`externalRef: ${describeFault(fault)}`);
+  }
   let unitIds: number[] = [];
   if (Array.isArray(f.units)) {
     const resolve = unitResolver(await listUnits(db));
     for (const label of f.units) {
       const u = resolve(label);
-      if (!u) problems.push(`units: không có đơn vị “${label}” (xem: npm run cli -- units)`);
+      if (!u) problems.push(`units: không có đơn vị “${withoutFaults(label)}” (xem: npm run cli -- units)`);
       else unitIds.push(u.id);
     }
     unitIds = [...new Set(unitIds)];
   }
   const draft: AlertDraft = {
     severity: severity ?? "thong_tin",
-    title: f.title,
-    body: f.body,
+    title: f.title ?? "",
+    body: f.body ?? "",
     audience: Array.isArray(f.units) ? { all: false, unitIds } : { all: true },
     requireRemediation: f.remediation ?? false,
     source: f.externalRef ? "feed" : "cli",
     ...(f.externalRef ? { externalRef: f.externalRef } : {}),
     ...(f.correctionOf ? { correctionOfId: f.correctionOf } : {}),
   };
-  // Length and emptiness checks are the chat flow's; unknown units were reported above.
-  if (problems.length === 0) problems.push(...draftProblems(draft).filter((p) => !p.startsWith("audience")));
+  // Length, emptiness and characters are the chat flow's rules; keys already reported above
+  // (missing, wrong type, unknown units) are not reported twice.
+  const already = new Set([...bad, "audience"]);
+  problems.push(...draftProblems(draft).filter((p) => !already.has(p.split(":")[0]!.split(".")[0]!)));
   return problems.length ? { ok: false, problems } : { ok: true, draft };
 }

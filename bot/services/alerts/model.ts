@@ -5,6 +5,7 @@ import type { i18n as I18n } from "i18next";
 import type { Db } from "../../db/client.js";
 import type { Locale } from "../../i18n.js";
 import { isOffice } from "../roles.js";
+import { charLength, describeFault, textFault } from "../safe-text.js";
 
 export const SEVERITIES = ["khan", "cao", "trung_binh", "thong_tin"] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -58,11 +59,22 @@ export interface AlertDeps {
   defaultLocale: Locale;
 }
 
+// Every way in (the chat, the alert file) ends here: lengths in characters as a person
+// counts them, and the characters refused at the edge (see safe-text.ts).
 const text = (max: number) =>
   z
     .string()
     .transform((s) => s.normalize("NFC").trim())
-    .pipe(z.string().min(1, "trống").max(max, `dài quá ${max} ký tự`));
+    .pipe(
+      z
+        .string()
+        .min(1, "trống")
+        .refine((s) => charLength(s) <= max, `dài quá ${max} ký tự`)
+        .superRefine((s, ctx) => {
+          const fault = textFault(s);
+          if (fault) ctx.addIssue({ code: "custom", message: describeFault(fault) });
+        }),
+    );
 
 export const draftSchema = z.object({
   severity: z.enum(SEVERITIES, { message: `một trong ${SEVERITIES.join(", ")}` }),

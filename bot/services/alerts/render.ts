@@ -2,9 +2,8 @@
 // services check on every press who is pressing (callback data can be forged).
 import type { OutboxButton, OutboxPayload } from "../../delivery/outbox.js";
 import { escapeHtml, type Translate } from "../../i18n.js";
-import { formatVnDate } from "../calendar/index.js";
-import { localParts } from "../time.js";
 import { isSeverity, SEVERITY_ICONS, type Severity } from "./model.js";
+import { formatDateTime } from "../date-text.js";
 
 export interface AlertView {
   id: number;
@@ -30,12 +29,6 @@ export function severityIcon(severity: string): string {
   return isSeverity(severity) ? SEVERITY_ICONS[severity as Severity] : "⚠️";
 }
 
-/** "09:15 27/11/2026" in the deployment's zone. */
-export function formatInstant(at: Date, timeZone: string): string {
-  const { date, time } = localParts(at, timeZone);
-  return `${time} ${formatVnDate(date)}`;
-}
-
 /** The alert as its recipients read it (also the office's preview). */
 export function alertText(t: Translate, a: AlertView, timeZone: string, now: Date): string {
   const lines: string[] = [];
@@ -47,7 +40,7 @@ export function alertText(t: Translate, a: AlertView, timeZone: string, now: Dat
     t("alerts.message.body", { body: a.body }),
     "",
     // A preview has no number yet.
-    t("alerts.message.footer", { number: a.id || "…", sentAt: formatInstant(a.sentAt ?? now, timeZone) }),
+    t("alerts.message.footer", { number: a.id || "…", sentAt: formatDateTime(a.sentAt ?? now, timeZone) }),
   );
   if (a.requireRemediation) lines.push(t("alerts.message.remediationNote"));
   lines.push(t("alerts.message.ackHint"));

@@ -1,9 +1,10 @@
 // The office's views of alerts (/tinhtrang, the CLI, the digest), as Telegram HTML.
 import type { Translate } from "../../i18n.js";
 import { percent, type QuizStats } from "../tips/quiz.js";
-import { formatInstant, nameList, severityIcon, severityLabel } from "./render.js";
+import { nameList, severityIcon, severityLabel } from "./render.js";
 import type { RemediationRollup } from "./remediation.js";
 import type { AckStatus, AlertSummary } from "./status.js";
+import { formatDateTime } from "../date-text.js";
 
 /** Telegram's limit, with a margin for the buttons' message edits. */
 const MESSAGE_MAX = 4000;
@@ -32,7 +33,7 @@ export function alertListView(t: Translate, alerts: AlertSummary[], rollups: Map
       t("alerts.status.listLine", {
         icon: severityIcon(a.severity),
         number: a.id,
-        date: a.sentAt ? formatInstant(a.sentAt, timeZone) : "",
+        date: a.sentAt ? formatDateTime(a.sentAt, timeZone) : "",
         title: a.title,
         acked: a.acked,
         total: a.total,
@@ -70,7 +71,7 @@ function detail(t: Translate, a: AlertSummary, status: AckStatus, rollup: Remedi
       severity: severityLabel(t, a.severity),
       extra: extraOf(t, a),
       title: a.title,
-      sentAt: a.sentAt ? formatInstant(a.sentAt, timeZone) : "",
+      sentAt: a.sentAt ? formatDateTime(a.sentAt, timeZone) : "",
     }),
     "",
     t("alerts.status.ackTitle"),
@@ -98,7 +99,7 @@ export function remediationLines(t: Translate, r: RemediationRollup, timeZone: s
         handled: u.latest.handled,
         total: u.latest.total,
         reporter: u.latest.reporter,
-        at: formatInstant(u.latest.at, timeZone),
+        at: formatDateTime(u.latest.at, timeZone),
       }),
     );
     if (u.latest.note) lines.push(t("alerts.status.remediationNote", { note: u.latest.note }));

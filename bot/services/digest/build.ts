@@ -6,10 +6,10 @@ import type { Db } from "../../db/client.js";
 import { splitHtml, visibleLength } from "../../delivery/split.js";
 import { isLocale, translator } from "../../i18n.js";
 import type { WorkingCalendar } from "../calendar/index.js";
-import { formatVnDate } from "../calendar/index.js";
 import { seesAllUnits } from "../roles.js";
 import { DIGEST_SECTIONS } from "./sections.js";
 import type { DigestRecipient, DigestScope, DigestSection, Memo } from "./types.js";
+import { formatDate } from "../date-text.js";
 
 export const DIGEST_ROLES = ["truong_phong", "lanh_dao_so", "van_phong", "quan_tri"] as const;
 
@@ -83,7 +83,7 @@ export async function buildDigest(
   const scope = digestScope(staff.role, staff.unitId);
   const memo = ctx.memo ?? createMemo();
   const head = [
-    t("digest.title", { date: formatVnDate(ctx.today) }),
+    t("digest.title", { date: formatDate(ctx.today) }),
     scope.kind === "unit" ? t("digest.scopeUnit", { unit: staff.unit.name }) : t("digest.scopeDepartment"),
   ];
   let html = "";

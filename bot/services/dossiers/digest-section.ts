@@ -6,8 +6,9 @@ import type { DigestSection } from "../digest/types.js";
 import { dossierScope } from "./access.js";
 import { effectiveDueDate, standingOn } from "./deadline.js";
 import { dossierFigures, formatRate } from "./figures.js";
-import { formatInstant, standingText } from "./format.js";
+import { standingText } from "./format.js";
 import { lastImportAt } from "./queries.js";
+import { formatDateTime } from "../date-text.js";
 
 /** Dossiers listed by name in each list of the section (the rest are counted). */
 const MAX_LISTED = 5;
@@ -65,7 +66,7 @@ export const dossierDigestSection: DigestSection = {
         : t("dossiers.digest.monthNoReturns", { received: f.received }),
     );
     const importedAt = await memo("dossiers:lastImport", () => lastImportAt(db));
-    if (importedAt) lines.push(t("dossiers.digest.imported", { at: formatInstant(importedAt, config.timezone) }));
+    if (importedAt) lines.push(t("dossiers.digest.imported", { at: formatDateTime(importedAt, config.timezone) }));
 
     // Changed since the last digest: a status changed, or a dossier became due or overdue since then.
     let changed = since === null;

@@ -1,10 +1,9 @@
 // The words for where a dossier stands, shared by /hoso, the nudges and the digest, so the
 // same dossier reads the same everywhere.
 import type { Translate } from "../../i18n.js";
-import { formatVnDate } from "../calendar/index.js";
-import { localParts } from "../time.js";
 import type { DossierStanding } from "./deadline.js";
 import { isDossierStatus } from "./statuses.js";
+import { formatDate } from "../date-text.js";
 
 export function standingText(t: Translate, s: DossierStanding): string {
   switch (s.kind) {
@@ -15,7 +14,7 @@ export function standingText(t: Translate, s: DossierStanding): string {
     case "overdue":
       return t("dossiers.standing.overdue", { count: s.days });
     case "paused":
-      return t("dossiers.standing.paused", { since: formatVnDate(s.since) });
+      return t("dossiers.standing.paused", { since: formatDate(s.since) });
     case "closed":
       return t("dossiers.standing.closed");
   }
@@ -25,8 +24,3 @@ export function statusLabel(t: Translate, status: string): string {
   return isDossierStatus(status) ? t(`dossiers.status.${status}`) : status;
 }
 
-/** "08:15 27/11/2026", local time. */
-export function formatInstant(at: Date, timeZone: string): string {
-  const { date, time } = localParts(at, timeZone);
-  return `${time} ${formatVnDate(date)}`;
-}

@@ -15,7 +15,7 @@ import {
   type RecordsResult,
   validateRecords,
 } from "../../import/index.js";
-import { addDays, formatVnDate, toLocalDate, type WorkingCalendar } from "../calendar/index.js";
+import { addDays, toLocalDate, type WorkingCalendar } from "../calendar/index.js";
 import { audit } from "../audit.js";
 import { chunks, inChunks } from "../chunks.js";
 import { foldText } from "../text.js";
@@ -24,6 +24,9 @@ import { isStaffUnit, listUnits, unitResolver } from "../units.js";
 import { returnedOnTime } from "./deadline.js";
 import { handlerMatcher } from "./handler-match.js";
 import { type DossierStatus, type ImportedStatus, isOpen, isReturned, STATUS_WORDINGS } from "./statuses.js";
+import { isUniqueViolation } from "../../db/errors.js";
+import { describeFault, textFault, withoutFaults } from "../safe-text.js";
+import { formatDate } from "../date-text.js";
 
 export type DossierColumn =
   | "code"
@@ -139,14 +142,14 @@ export async function planDossierImport(
     }
 
     if (received.date && due.date && due.date < received.date) {
-      row.fail("dueAt", "dossier.due_before_received", `ngày hẹn trả (${formatVnDate(due.date)}) sớm hơn ngày tiếp nhận (${formatVnDate(received.date)}).`);
+      row.fail("dueAt", "dossier.due_before_received", `ngày hẹn trả (${formatDate(due.date)}) sớm hơn ngày tiếp nhận (${formatDate(received.date)}).`);
     }
     if (status && (status === "returned" || isReturned(status))) {
       if (!returned) row.fail("returnedAt", "dossier.returned_without_date", `trạng thái ${quote(statusRaw)} là đã trả kết quả nhưng ô ngày trả kết quả đang để trống.`);
       else if (received.date && returned.date < received.date)
-        row.fail("returnedAt", "dossier.returned_before_received", `ngày trả kết quả (${formatVnDate(returned.date)}) sớm hơn ngày tiếp nhận (${formatVnDate(received.date)}).`);
+        row.fail("returnedAt", "dossier.returned_before_received", `ngày trả kết quả (${formatDate(returned.date)}) sớm hơn ngày tiếp nhận (${formatDate(received.date)}).`);
     } else if (status && isOpen(status) && returned) {
-      row.fail("returnedAt", "dossier.open_with_return_date", `hồ sơ có trạng thái ${quote(statusRaw)} (chưa trả) nhưng lại có ngày trả kết quả ${formatVnDate(returned.date)}.`);
+      row.fail("returnedAt", "dossier.open_with_return_date", `hồ sơ có trạng thái ${quote(statusRaw)} (chưa trả) nhưng lại có ngày trả kết quả ${formatDate(returned.date)}.`);
     }
     if (row.problems.length || !status) return null;
     return {
@@ -202,11 +205,11 @@ export class ConcurrentChange extends Error {
   }
 }
 
-function isUniqueViolation(e: unknown): boolean {
+/** A duplicate key, also from the raw multi-row INSERT (P2010: PostgreSQL's 23505, SQLite's UNIQUE). */
+function isDuplicateKey(e: unknown): boolean {
+  if (isUniqueViolation(e)) return true;
   if (typeof e !== "object" || e === null) return false;
   const { code, meta, message } = e as { code?: string; meta?: { code?: string }; message?: string };
-  if (code === "P2002") return true;
-  // From the raw multi-row INSERT: PostgreSQL's 23505, SQLite's UNIQUE constraint.
   return code === "P2010" && (meta?.code === "23505" || /UNIQUE constraint failed|duplicate key/i.test(message ?? ""));
 }
 
@@ -239,7 +242,7 @@ export async function applyDossierImport(db: Db, plan: DossierImportPlan, opts: 
     try {
       return await applyOnce(db, plan, opts);
     } catch (e) {
-      if (attempt >= ATTEMPTS || !(e instanceof ConcurrentChange || isUniqueViolation(e))) throw e;
+      if (attempt >= ATTEMPTS || !(e instanceof ConcurrentChange || isDuplicateKey(e))) throw e;
     }
   }
 }
@@ -433,7 +436,12 @@ export function recordsFromJson(body: unknown): Pick<RecordsResult<DossierColumn
       const key = byName.get(normalizeKey(name));
       if (!key) continue;
       columns[key] ??= { index: DOSSIER_SPEC.findIndex((c) => c.key === key), header: DOSSIER_SPEC.find((c) => c.key === key)!.label, letter: "" };
-      if (value === null || value === undefined || typeof value === "string" || typeof value === "number") data[key] = value ?? null;
+      const fault = typeof value === "string" ? textFault(value) : undefined;
+      if (fault) {
+        problems.push({ rowNumber, column: name, code: "json.bad_text", message: `Dòng ${rowNumber}, trường ${quote(name)}: ${describeFault(fault)}.` });
+        // Nothing is written; the rest of the record is still checked, without the bad characters.
+        data[key] = withoutFaults(value as string) || null;
+      } else if (value === null || value === undefined || typeof value === "string" || typeof value === "number") data[key] = value ?? null;
       else {
         problems.push({ rowNumber, column: name, code: "json.bad_value", message: `Dòng ${rowNumber}, trường ${quote(name)}: giá trị phải là chuỗi hoặc số.` });
         // Kept as text so the record's other fields are still checked (the record is bad anyway).

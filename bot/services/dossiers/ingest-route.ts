@@ -4,7 +4,7 @@
 // in the audit log.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Db } from "../../db/client.js";
-import { type Route, sendJson } from "../../http-server.js";
+import { HttpBodyError, readJsonBody, type Route, sendBodyError, sendJson } from "../../http-server.js";
 import { type ImportProblem, sortProblems } from "../../import/index.js";
 import type { Logger } from "../../logger.js";
 import { DOSSIER_WRITE_SCOPE, verifyApiToken } from "../api-tokens.js";
@@ -22,19 +22,6 @@ export interface IngestDeps {
   logger: Logger;
   clock: () => Date;
   timeZone: string;
-}
-
-class BodyTooLarge extends Error {}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 /** Problems as the pushing system gets them: the record's position in the array (1-based). */
@@ -78,10 +65,11 @@ export function dossierIngestRoute(deps: IngestDeps): Route {
       };
       let body: unknown;
       try {
-        body = JSON.parse(await readBody(req));
+        body = await readJsonBody(req, MAX_BODY_BYTES);
       } catch (e) {
-        if (e instanceof BodyTooLarge) return refuse(413, { error: `Nội dung quá lớn (tối đa ${MAX_BODY_BYTES} byte).` }, { reason: "too large" });
-        return refuse(400, { error: `Nội dung không phải JSON hợp lệ: ${(e as Error).message}` }, { reason: "bad json" });
+        if (!(e instanceof HttpBodyError)) throw e;
+        await audit(db, { actor, action: "dossier.ingest", outcome: "failed", details: { reason: e.status === 413 ? "too large" : "bad json" }, at: now });
+        return sendBodyError(req, res, e);
       }
       const read = recordsFromJson(body);
       if (read.records.length === 0 && read.problems.length === 0) return refuse(400, { error: "Mảng không có hồ sơ nào." }, { reason: "empty" });

@@ -11,12 +11,13 @@ import type { i18n as I18n } from "i18next";
 import type { Db } from "../../db/client.js";
 import { enqueue, type EnqueueResult, type OutboxButton } from "../../delivery/outbox.js";
 import { isLocale, type Locale, translator, type Translate } from "../../i18n.js";
-import { formatVnDate, toLocalDate, type WorkingCalendar } from "../calendar/index.js";
+import { toLocalDate, type WorkingCalendar } from "../calendar/index.js";
 import { RecipientErrors } from "../recipient-errors.js";
 import { getSetting } from "../settings.js";
 import { type DossierStanding, effectiveDueDate, standingOn } from "./deadline.js";
-import { formatInstant, standingText } from "./format.js";
+import { standingText } from "./format.js";
 import { isDueSoon, lastImportAt } from "./queries.js";
+import { formatDate, formatDateTime } from "../date-text.js";
 
 export interface NudgeDeps {
   db: Db;
@@ -103,9 +104,9 @@ export async function recordDossierNudges(deps: NudgeDeps, now: Date, errors = n
     const overdue = standing.kind === "overdue";
     const dueSoon = isDueSoon(standing, dueSoonDays);
     if (!overdue && !dueSoon) continue;
-    const due = formatVnDate(effectiveDueDate(calendar, d));
+    const due = formatDate(effectiveDueDate(calendar, d));
     const common = (t: Translate) => ({ code: d.code, procedure: d.procedureName, applicant: d.applicant, due, standing: standingText(t, standing) });
-    const footer = (t: Translate) => (importedAt ? `\n\n${t("dossiers.nudge.footer", { at: formatInstant(importedAt, deps.timeZone) })}` : "");
+    const footer = (t: Translate) => (importedAt ? `\n\n${t("dossiers.nudge.footer", { at: formatDateTime(importedAt, deps.timeZone) })}` : "");
 
     if (d.handler) {
       if (d.snoozedUntil && d.snoozedUntil > today) summary.snoozed++;

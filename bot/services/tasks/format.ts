@@ -3,13 +3,12 @@
 // titles, contents and notes: long parts are shortened, lists are capped or paged.
 import { splitHtml, visibleLength } from "../../delivery/split.js";
 import type { OutboxButton } from "../../delivery/outbox.js";
-import { escapeHtml, type TKey, type Translate } from "../../i18n.js";
-import { formatVnDate } from "../calendar/index.js";
+import { escapeHtml, quoted, type TKey, type Translate } from "../../i18n.js";
 import { shorten } from "../text.js";
-import { localParts } from "../time.js";
 import type { DueMark } from "./due.js";
 import type { TaskDetail, TaskGroup, TaskListPage } from "./queries.js";
 import type { UnitOverview, UnitTaskLine } from "./unit-overview.js";
+import { formatDate, formatDateOf, formatDateTime } from "../date-text.js";
 
 /** Room kept under Telegram's limit of 4096 visible characters. */
 export const PAGE_TEXT_LIMIT = 3900;
@@ -29,20 +28,11 @@ export interface Page {
 
 const MARK_ICON: Record<DueMark, string> = { overdue: "🔴", dueSoon: "🟡", done: "✅", closed: "🔒", none: "▫️" };
 
-export function dateTimeText(at: Date, timeZone: string): string {
-  const p = localParts(at, timeZone);
-  return `${formatVnDate(p.date)} ${p.time}`;
-}
-
-export function dateText(at: Date, timeZone: string): string {
-  return formatVnDate(localParts(at, timeZone).date);
-}
-
 /** "Hạn 31/12/2021", "Thường xuyên"; with `bare`, the date alone. */
 export function dueText(env: FormatEnv, task: { dueDate: string | null; recurring: boolean }, bare = false): string {
   if (task.recurring) return env.t("tasks.recurring");
   if (!task.dueDate) return env.t("tasks.noDue");
-  return bare ? formatVnDate(task.dueDate) : env.t("tasks.due", { date: formatVnDate(task.dueDate) });
+  return bare ? formatDate(task.dueDate) : env.t("tasks.due", { date: formatDate(task.dueDate) });
 }
 
 export function markText(env: FormatEnv, mark: DueMark, days: number | null): string {
@@ -78,19 +68,31 @@ interface LineInput {
 /** Two lines per task: mark, code and title; then progress, due date and what the mark means. */
 export function taskLine(env: FormatEnv, line: LineInput, extra: string[] = []): string {
   let progress = percentText(env, line.percent);
-  if (line.reportedAt) progress += ` ${env.t("tasks.reportedOn", { date: dateText(line.reportedAt, env.timeZone) })}`;
+  if (line.reportedAt) progress += ` ${env.t("tasks.reportedOn", { date: formatDateOf(line.reportedAt, env.timeZone) })}`;
   const details = [...extra, progress, dueText(env, line)];
   const mark = markText(env, line.mark, line.days);
   if (mark) details.push(mark);
-  return `${MARK_ICON[line.mark]} <b>${escapeHtml(line.code)}</b> ${escapeHtml(shorten(line.title, LIST_TITLE_MAX))}\n      ${details.join(" · ")}`;
+  return `${MARK_ICON[line.mark]} <b>${escapeHtml(line.code)}</b> ${escapeHtml(quoted(env.t, shorten(line.title, LIST_TITLE_MAX)))}\n      ${details.join(" · ")}`;
 }
 
 function legend(env: FormatEnv, dueSoonDays: number): string {
   return env.t("tasks.legend", { days: dueSoonDays });
 }
 
-export function taskButtonText(code: string, title: string): string {
-  return `${code} · ${shorten(title, BUTTON_TITLE_MAX)}`;
+export function taskButtonText(env: FormatEnv, code: string, title: string): string {
+  return `${code} · ${quoted(env.t, shorten(title, BUTTON_TITLE_MAX))}`;
+}
+
+/**
+ * When the plan places a task ("Trong năm 2021"): the plan's usual wording in the reader's
+ * language, any other wording quoted as the plan gives it.
+ */
+export function timingText(t: Translate, note: string): string {
+  const text = note.normalize("NFC").trim();
+  const inYear = /^trong năm (\d{4})( \(kế hoạch không nêu thời hạn riêng\))?\.?$/iu.exec(text);
+  if (inYear) return t(inYear[2] ? "tasks.timing.inYearNoDeadline" : "tasks.timing.inYear", { year: inYear[1]! });
+  if (/^thường xuyên( trong năm)?\.?$/iu.test(text)) return t("tasks.timing.ongoing");
+  return quoted(t, note);
 }
 
 const GROUP_KEY: Record<TaskGroup, TKey> = {
@@ -123,7 +125,7 @@ export function taskListPage(env: FormatEnv, list: TaskListPage, dueSoonDays: nu
     parts.push(taskLine(env, l));
   });
   parts.push("", legend(env, dueSoonDays));
-  const rows = lines.map((l) => [{ text: taskButtonText(l.code, l.title), data: `nhiemvu:t:${l.id}:${page}` }]);
+  const rows = lines.map((l) => [{ text: taskButtonText(env, l.code, l.title), data: `nhiemvu:t:${l.id}:${page}` }]);
   return { text: parts.join("\n"), buttons: withNav(env, rows, page, pages, (p) => `nhiemvu:p:${p}`) };
 }
 
@@ -132,7 +134,7 @@ export function reportPickerPage(env: FormatEnv, list: TaskListPage): Page {
   if (list.total === 0) return { text: env.t("report.nothingToReport"), buttons: [] };
   const { page, pages, lines } = list;
   const rows = lines.map((l) => [
-    { text: `${taskButtonText(l.code, l.title)} (${l.percent === null ? "—" : `${l.percent}%`})`, data: `baocao:t:${l.id}` },
+    { text: `${taskButtonText(env, l.code, l.title)} (${l.percent === null ? "—" : `${l.percent}%`})`, data: `baocao:t:${l.id}` },
   ]);
   return {
     text: env.t("report.pick", { page: page + 1, pages, count: list.total }),
@@ -174,11 +176,11 @@ export function taskDetailPage(env: FormatEnv, d: TaskDetail, opts: DetailOption
       d.sectionTitle ? t("tasks.detail.sectionWithTitle", { section: d.section, title: d.sectionTitle }) : t("tasks.detail.section", { section: d.section }),
       t("tasks.detail.due", { due: dueText(env, d, true) }),
     ];
-    if (d.timingNote && !d.recurring) head.push(t("tasks.detail.timing", { note: d.timingNote }));
+    if (d.timingNote && !d.recurring) head.push(t("tasks.detail.timing", { note: timingText(t, d.timingNote) }));
     const mark = markText(env, d.mark, d.days);
     head.push(t("tasks.detail.progress", { progress: percentText(env, d.percent) }) + (mark ? ` · ${mark}` : ""));
-    if (d.status === "closed") head.push(t("tasks.detail.closed", { date: d.closedAt ? dateText(d.closedAt, env.timeZone) : "" }));
-    const body = ["", t("tasks.detail.content"), escapeHtml(content), ""];
+    if (d.status === "closed") head.push(t("tasks.detail.closed", { date: d.closedAt ? formatDateOf(d.closedAt, env.timeZone) : "" }));
+    const body = ["", t("tasks.detail.content"), escapeHtml(quoted(t, content)), ""];
     body.push(t("tasks.detail.lead", { units: d.leadUnits.length ? unitNames(d.leadUnits, level.units) : t("tasks.detail.noUnit") }));
     if (d.leadNote) body.push(t("tasks.detail.note", { note: d.leadNote }));
     if (d.coordUnits.length || d.coordNote) body.push(t("tasks.detail.coord", { units: d.coordUnits.length ? unitNames(d.coordUnits, level.units) : "—" }));
@@ -189,7 +191,7 @@ export function taskDetailPage(env: FormatEnv, d: TaskDetail, opts: DetailOption
       body.push(t("tasks.detail.assignees", { names: shown.join("; ") }));
     }
     if (d.unitProgress.length > 1) {
-      const per = d.unitProgress.slice(0, level.units).map((u) => `${u.unit.shortName ?? u.unit.name} ${u.percent}% (${dateText(u.at, env.timeZone)})`);
+      const per = d.unitProgress.slice(0, level.units).map((u) => `${u.unit.shortName ?? u.unit.name} ${u.percent}% (${formatDateOf(u.at, env.timeZone)})`);
       if (d.unitProgress.length > level.units) per.push(`+${d.unitProgress.length - level.units}`);
       body.push(t("tasks.detail.unitProgress", { list: per.join("; ") }));
     }
@@ -200,12 +202,12 @@ export function taskDetailPage(env: FormatEnv, d: TaskDetail, opts: DetailOption
       body.push(t("tasks.detail.reportsTitle", { shown: reports.length, total: d.reportCount }));
       for (const r of reports) {
         let line = t("tasks.detail.report", {
-          at: dateTimeText(r.at, env.timeZone),
+          at: formatDateTime(r.at, env.timeZone),
           name: r.staffName,
           unit: r.unitName ?? "—",
           percent: r.percent,
         });
-        if (r.note && level.notes > 0) line += ` — ${escapeHtml(shorten(r.note, level.notes))}`;
+        if (r.note && level.notes > 0) line += ` — ${escapeHtml(quoted(t, shorten(r.note, level.notes)))}`;
         if (r.fileKind) line += ` ${r.fileName ? t("tasks.detail.file", { name: shorten(r.fileName, 40) }) : t("tasks.detail.photo")}`;
         body.push(line);
       }
@@ -228,7 +230,7 @@ export function taskDetailPage(env: FormatEnv, d: TaskDetail, opts: DetailOption
   if (d.canReport) buttons.push([{ text: t("tasks.detail.reportButton"), data: `baocao:t:${d.id}` }]);
   const files = d.reports.filter((r) => r.fileKind).slice(0, 3);
   for (const r of files)
-    buttons.push([{ text: t("tasks.detail.fileButton", { name: shorten(r.fileName ?? t("tasks.detail.photoName"), 24), date: dateText(r.at, env.timeZone) }), data: `nhiemvu:f:${r.id}` }]);
+    buttons.push([{ text: t("tasks.detail.fileButton", { name: shorten(r.fileName ?? t("tasks.detail.photoName"), 24), date: formatDateOf(r.at, env.timeZone) }), data: `nhiemvu:f:${r.id}` }]);
   if (d.canClose)
     buttons.push([
       d.status === "closed"
@@ -257,7 +259,7 @@ export function unitOverviewPage(env: FormatEnv, o: UnitOverview, dueSoonDays: n
       .slice(0, STALE_NAMES_MAX)
       .map((s) =>
         s.lastReportAt
-          ? t("unit.staleLast", { name: s.fullName, date: dateText(s.lastReportAt, env.timeZone) })
+          ? t("unit.staleLast", { name: s.fullName, date: formatDateOf(s.lastReportAt, env.timeZone) })
           : t("unit.staleNever", { name: s.fullName }),
       );
     if (o.stale.length > STALE_NAMES_MAX) names.push(t("tasks.detail.more", { count: o.stale.length - STALE_NAMES_MAX }));
@@ -270,6 +272,6 @@ export function unitOverviewPage(env: FormatEnv, o: UnitOverview, dueSoonDays: n
     for (const l of slice) parts.push(taskLine(env, l, [t(l.role === "lead" ? "unit.roleLead" : "unit.roleCoord")]));
     parts.push("", legend(env, dueSoonDays));
   }
-  const rows = slice.map((l: UnitTaskLine) => [{ text: taskButtonText(l.code, l.title), data: `nhiemvu:t:${l.id}` }]);
+  const rows = slice.map((l: UnitTaskLine) => [{ text: taskButtonText(env, l.code, l.title), data: `nhiemvu:t:${l.id}` }]);
   return { text: parts.join("\n"), buttons: withNav(env, rows, page, pages, (p) => `donvi:u:${o.unit.id}:${p}`) };
 }

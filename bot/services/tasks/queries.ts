@@ -2,6 +2,7 @@
 // task's detail. Authorisation is applied here, on data read from the database.
 import type { Db } from "../../db/client.js";
 import type { WorkingCalendar } from "../calendar/index.js";
+import { audit } from "../audit.js";
 import { seesAllUnits } from "../roles.js";
 import { getSetting } from "../settings.js";
 import { canCloseTasks, canReportOnTask, concerningWhere, findViewableTask, type Relation, type TaskRefusal, type Viewer } from "./access.js";
@@ -252,16 +253,20 @@ export async function taskDetail(
         const r = progress.byUnit.get(u.id);
         return r ? [{ unit: u, percent: r.percent, at: r.at }] : [];
       }),
-      reports: task.reports.map((r) => ({
-        id: r.id,
-        staffName: r.staff.fullName,
-        unitName: r.unit ? (r.unit.shortName ?? r.unit.name) : null,
-        percent: r.percent,
-        note: r.note,
-        fileKind: r.fileKind,
-        fileName: r.fileName,
-        at: r.createdAt,
-      })),
+      reports: task.reports.map((r) => {
+        // Another unit's report on a shared task: its percentage, not its note or file.
+        const full = seesReportInFull(viewer, r);
+        return {
+          id: r.id,
+          staffName: r.staff.fullName,
+          unitName: r.unit ? (r.unit.shortName ?? r.unit.name) : null,
+          percent: r.percent,
+          note: full ? r.note : null,
+          fileKind: full ? r.fileKind : null,
+          fileName: full ? r.fileName : null,
+          at: r.createdAt,
+        };
+      }),
       reportCount: task._count.reports,
       percent: described!.percent,
       mark: described!.mark,
@@ -272,13 +277,26 @@ export async function taskDetail(
   };
 }
 
-/** A report's attachment, for someone who may see its task. */
-export async function reportAttachment(db: Db, viewer: Viewer, reportId: number) {
+/**
+ * Whether a viewer reads a report's note and attachment: their own unit's reports (and their
+ * own), or every report for the office, lãnh đạo Sở and administrators. Units sharing a task
+ * see each other's percentages only.
+ */
+export function seesReportInFull(viewer: Viewer, report: { staffId: number; unitId: number | null }): boolean {
+  return seesAllUnits(viewer.role) || report.staffId === viewer.staffId || (report.unitId !== null && report.unitId === viewer.unitId);
+}
+
+/** A report's attachment, for someone who may see its task and that report in full. */
+export async function reportAttachment(db: Db, viewer: Viewer, reportId: number, who?: { actor: string; now: Date }) {
   const report = Number.isSafeInteger(reportId)
-    ? await db.progressReport.findUnique({ where: { id: reportId }, select: { taskId: true, fileId: true, fileKind: true, fileName: true } })
+    ? await db.progressReport.findUnique({ where: { id: reportId }, select: { taskId: true, staffId: true, unitId: true, fileId: true, fileKind: true, fileName: true } })
     : null;
   if (!report?.fileId) return { ok: false as const, reason: "not_found" as TaskRefusal };
   const found = await findViewableTask(db, viewer, report.taskId);
-  if (!found.ok) return found;
+  if (!found.ok || !seesReportInFull(viewer, report)) {
+    // A button that was never shown to this person: forged or replayed. Refused and audited.
+    if (who) await audit(db, { actor: who.actor, actorStaffId: viewer.staffId, action: "task.attachment", target: `report:${reportId}`, outcome: "denied", at: who.now });
+    return found.ok ? { ok: false as const, reason: "forbidden" as TaskRefusal } : found;
+  }
   return { ok: true as const, file: { fileId: report.fileId, kind: report.fileKind === "photo" ? ("photo" as const) : ("document" as const), fileName: report.fileName } };
 }

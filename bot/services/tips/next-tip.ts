@@ -5,6 +5,7 @@
 import type { Db } from "../../db/client.js";
 import type { DbOrTx, DbTx } from "../../delivery/outbox.js";
 import { TIP_CATEGORIES } from "../../seed-data/security-tips.js";
+import { isUniqueViolation } from "../../db/errors.js";
 
 export type TipRow = Awaited<ReturnType<Db["tip"]["findFirstOrThrow"]>>;
 export type TipVia = "command" | "scheduled";
@@ -48,10 +49,6 @@ export async function chooseTip(db: DbOrTx, staffId: number, category?: string):
     return a[0] < b[0] || (a[0] === b[0] && (a[1] < b[1] || (a[1] === b[1] && a[2] < b[2]))) ? t : best;
   });
   return { status: "ok", tip, cycle };
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
 }
 
 export interface DeliverOptions {

@@ -4,6 +4,7 @@ import type { Db } from "../../db/client.js";
 import type { Locale } from "../../i18n.js";
 import type { TipQuizText } from "../../seed-data/security-tips.js";
 import type { TipRow } from "./next-tip.js";
+import { isUniqueViolation } from "../../db/errors.js";
 
 export interface TipQuiz {
   correct: number;
@@ -25,10 +26,6 @@ export type QuizAnswerResult =
   | { status: "recorded" | "already"; correct: boolean; chosen: number; correctIndex: number; explanation: string }
   /** No such tip, no quiz, an option out of range, or a tip never delivered to this person. */
   | { status: "invalid" };
-
-function isUniqueViolation(e: unknown): boolean {
-  return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
-}
 
 export async function answerQuiz(db: Db, staffId: number, tipId: number, chosen: number, locale: Locale, now: Date): Promise<QuizAnswerResult> {
   const tip = await db.tip.findUnique({ where: { id: tipId } });
