@@ -6,7 +6,8 @@
 // and a retry of the slot builds only the digests still missing.
 import { enqueue } from "../delivery/outbox.js";
 import { buildDigest, createMemo, digestRecipients, previousDigestAt } from "../services/digest/build.js";
-import { atLocal, localParts } from "../services/time.js";
+import { staffRecordedToday } from "../services/recorded-today.js";
+import { localParts } from "../services/time.js";
 import { RecipientErrors } from "../services/recipient-errors.js";
 import type { JobDefinition } from "./types.js";
 
@@ -24,11 +25,7 @@ export const dailyDigestJob: JobDefinition = {
     let duplicate = 0;
     const recipients = await digestRecipients(db);
     // Already recorded today (an earlier try of this slot): not built again.
-    const done = new Set(
-      (await db.outboxMessage.findMany({ where: { kind: "digest", createdAt: { gte: atLocal(today, "00:00", config.timezone) } }, select: { staffId: true, dedupKey: true } }))
-        .filter((r) => r.dedupKey.startsWith(`digest:${today}:`))
-        .map((r) => r.staffId),
-    );
+    const done = await staffRecordedToday(db, { kind: "digest", keyPrefix: `digest:${today}:`, date: today, timeZone: config.timezone });
     for (const staff of recipients) {
       if (done.has(staff.id)) {
         duplicate++;

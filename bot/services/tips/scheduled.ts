@@ -10,7 +10,8 @@ import { isLocale, type Locale, translator } from "../../i18n.js";
 import { addDays, dayOfWeek, type WorkingCalendar } from "../calendar/index.js";
 import { getSetting } from "../settings.js";
 import { RecipientErrors } from "../recipient-errors.js";
-import { atLocal, localParts } from "../time.js";
+import { staffRecordedToday } from "../recorded-today.js";
+import { localParts } from "../time.js";
 import { deliverNextTip } from "./next-tip.js";
 import { renderTip } from "./render.js";
 
@@ -55,12 +56,7 @@ export async function sendScheduledTips(deps: ScheduledTipDeps, now: Date, error
   });
   result.due = true;
   const keyOf = (staffId: number) => `tip:${date}:${staffId}`;
-  // Today's tips already recorded, by the (kind, createdAt) index: never a list of every key.
-  const done = new Set(
-    (await db.outboxMessage.findMany({ where: { kind: "tip", createdAt: { gte: atLocal(date, "00:00", deps.timeZone) } }, select: { staffId: true, dedupKey: true } }))
-      .filter((m) => m.dedupKey.startsWith(`tip:${date}:`))
-      .map((m) => m.staffId),
-  );
+  const done = await staffRecordedToday(db, { kind: "tip", keyPrefix: `tip:${date}:`, date, timeZone: deps.timeZone });
   for (const s of staff) {
     if (done.has(s.id)) {
       result.alreadySent++;
