@@ -274,13 +274,17 @@ export class OutboxSender {
       const parts = this.parts(payload, transport.limits ?? TELEGRAM_TEXT_LIMITS);
       // Parts already delivered before a crash are not sent again.
       for (let i = sentIds.length; i < parts.length; i++) {
-        await this.pace(row.chatId);
-        // The pace may have held this message for a 429 pause: a cancel (of an alert, say)
-        // that came meanwhile is final, so look again right before the call.
-        if (!(await this.stillOurs(row.id))) {
-          this.logger.info({ outboxId: row.id, kind: row.kind }, "message cancelled while waiting; not sent");
-          if (sentIds.length) await this.db.outboxMessage.update({ where: { id: row.id }, data: { externalMessageIds: JSON.stringify(sentIds) } });
-          return "deferred";
+        for (;;) {
+          await this.pace(row.chatId);
+          // The pace may have held this message for a 429 pause: a cancel (of an alert, say)
+          // that came meanwhile is final, so look again right before the call.
+          if (!(await this.stillOurs(row.id))) {
+            this.logger.info({ outboxId: row.id, kind: row.kind }, "message cancelled while waiting; not sent");
+            if (sentIds.length) await this.db.outboxMessage.update({ where: { id: row.id }, data: { externalMessageIds: JSON.stringify(sentIds) } });
+            return "deferred";
+          }
+          // Another worker may have heard a 429 during that look: this send waits for it too.
+          if (Date.now() >= this.pausedUntil) break;
         }
         const part = parts[i]!;
         const id =
