@@ -58,10 +58,7 @@ async function listView(turn: Turn, filter: DossierFilter, page: number): Promis
   const { calendar, today } = await calendarAndToday(turn);
   const viewer = viewerOf(turn);
   const dueSoonDays = await getSetting(turn.deps.db, "dossiers.dueSoonWorkingDays");
-  const { items, lastImportAt } = await listOpenDossiers(turn.deps.db, calendar, viewer, { filter, today, dueSoonDays });
-  const pages = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
-  const current = Math.min(Math.max(1, page), pages);
-  const shown = items.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
+  const { items: shown, total, page: current, pages, lastImportAt } = await listOpenDossiers(turn.deps.db, calendar, viewer, { filter, today, dueSoonDays, page, pageSize: PAGE_SIZE });
   const title = filter === "overdue" ? t("dossiers.titleOverdue") : filter === "soon" ? t("dossiers.titleSoon", { days: dueSoonDays }) : t("dossiers.title");
   const scope = seesAllUnits(viewer.role)
     ? t("dossiers.scope.all")
@@ -71,7 +68,7 @@ async function listView(turn: Turn, filter: DossierFilter, page: number): Promis
   const lines = [title, scope, lastImportAt ? t("dossiers.importedAt", { at: formatDateTime(lastImportAt, turn.deps.config.timezone) }) : t("dossiers.neverImported")];
   if (lastImportAt && calendar.workingHoursBetween(lastImportAt, turn.now) > STALE_AFTER_WORKING_HOURS) lines.push(t("dossiers.stale"));
   lines.push("");
-  if (items.length === 0) {
+  if (total === 0) {
     lines.push(t(filter === "overdue" ? "dossiers.emptyOverdue" : filter === "soon" ? "dossiers.emptySoon" : "dossiers.empty"));
   } else {
     const withHandler = viewer.role !== "chuyen_vien";
@@ -86,7 +83,7 @@ async function listView(turn: Turn, filter: DossierFilter, page: number): Promis
       };
       lines.push(t(withHandler ? "dossiers.lineHandler" : "dossiers.line", params));
     });
-    lines.push("", t("dossiers.page", { page: current, pages, total: items.length }), t("dossiers.hint"));
+    lines.push("", t("dossiers.page", { page: current, pages, total }), t("dossiers.hint"));
   }
   const buttons = grid(
     shown.map((item) => ({ text: shorten(item.code, 28), data: A.dossiers.view.build({ id: item.id, filter, page: current }) })),

@@ -23,9 +23,9 @@ import {
   type ReportRefusal,
 } from "../bot/services/progress.js";
 import { findTaskByCode, taskCodeById } from "../bot/services/tasks/codes.js";
-import { reportPickerPage } from "../bot/services/tasks/format.js";
+import { LIST_PAGE_SIZE, reportPickerPage } from "../bot/services/tasks/format.js";
 import type { LatestReport } from "../bot/services/tasks/progress-state.js";
-import { reportableTasks } from "../bot/services/tasks/queries.js";
+import { listTasksPage } from "../bot/services/tasks/queries.js";
 import { formatDateOf } from "../bot/services/date-text.js";
 import { charLength } from "../bot/services/safe-text.js";
 import { formatEnv, taskEnv, viewerOf } from "./task-context.js";
@@ -110,7 +110,7 @@ async function refuseWith(turn: Turn, text: string) {
 // ---------------------------------------------------------------- steps
 
 async function pickerPage(turn: Turn, page: number): Promise<View> {
-  return reportPickerPage(formatEnv(turn), await reportableTasks(await taskEnv(turn), viewerOf(turn)), page);
+  return reportPickerPage(formatEnv(turn), await listTasksPage(await taskEnv(turn), viewerOf(turn), page, LIST_PAGE_SIZE, { reportable: true }));
 }
 
 /** Starts the flow on a task the user may report on. */

@@ -5,8 +5,8 @@ import { defineCommand } from "../bot/chat/command.js";
 import type { Turn } from "../bot/chat/turn.js";
 import { getSetting } from "../bot/services/settings.js";
 import type { TaskRefusal } from "../bot/services/tasks/access.js";
-import { taskDetailPage, taskListPage } from "../bot/services/tasks/format.js";
-import { listTasksFor, reportAttachment, taskDetail } from "../bot/services/tasks/queries.js";
+import { LIST_PAGE_SIZE, taskDetailPage, taskListPage } from "../bot/services/tasks/format.js";
+import { listTasksPage, reportAttachment, taskDetail } from "../bot/services/tasks/queries.js";
 import { setTaskStatus } from "../bot/services/tasks/status.js";
 import { formatEnv, taskEnv, viewerOf } from "./task-context.js";
 
@@ -18,9 +18,9 @@ const REFUSAL_KEY = {
 
 async function showList(turn: Turn, page: number) {
   const env = await taskEnv(turn);
-  const lines = await listTasksFor(env, viewerOf(turn));
+  const list = await listTasksPage(env, viewerOf(turn), page, LIST_PAGE_SIZE);
   const dueSoon = await getSetting(turn.deps.db, "tasks.dueSoonWorkingDays");
-  await turn.reply.show(taskListPage(formatEnv(turn), lines, page, dueSoon), { replace: true });
+  await turn.reply.show(taskListPage(formatEnv(turn), list, dueSoon), { replace: true });
 }
 
 async function showDetail(turn: Turn, taskId: number, page: number) {

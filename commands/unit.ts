@@ -13,10 +13,10 @@ import { formatEnv, taskEnv, viewerOf } from "./task-context.js";
 
 async function showUnit(turn: Turn, unitId: number, page: number) {
   const viewer = viewerOf(turn);
-  const res = await unitOverview(await taskEnv(turn), viewer, unitId);
+  const res = await unitOverview(await taskEnv(turn), viewer, unitId, page);
   if (!res.ok) return turn.reply.notice(turn.t(res.reason === "forbidden" ? "unit.forbidden" : "unit.notFound"), { alert: true });
   const dueSoon = await getSetting(turn.deps.db, "tasks.dueSoonWorkingDays");
-  const view = unitOverviewPage(formatEnv(turn), res.overview, page, dueSoon);
+  const view = unitOverviewPage(formatEnv(turn), res.overview, dueSoon);
   if (seesAllUnits(viewer.role)) view.buttons.push([{ text: turn.t("unit.otherUnits"), data: A.unit.list.build({}) }]);
   await turn.reply.show(view, { replace: true });
 }

@@ -6,6 +6,7 @@ import {
   PLAN_2021_TASKS,
   PLAN_2021_UNITS,
 } from "../seed-data/plan-2021.js";
+import { taskSortKey } from "../services/tasks/codes.js";
 import type { Db } from "./client.js";
 import { isUniqueViolation } from "./errors.js";
 
@@ -15,7 +16,18 @@ export interface SeedResult {
   tasks: number;
 }
 
+/**
+ * Tasks written before the plan-order key existed get theirs (the migration cannot compute
+ * it: Roman numerals); a no-op query once they all have one.
+ */
+async function fillTaskSortKeys(db: Db): Promise<void> {
+  for (const t of await db.task.findMany({ where: { sortKey: "" }, select: { id: true, code: true } })) {
+    await db.task.update({ where: { id: t.id }, data: { sortKey: taskSortKey(t.code) } });
+  }
+}
+
 export async function seedPlan2021(db: Db, now: Date): Promise<SeedResult> {
+  await fillTaskSortKeys(db);
   const existing = await db.jobRun.findUnique({ where: { job_slot: { job: "seed", slot: "plan-2021" } } });
   if (existing) return { seeded: false, units: 0, tasks: 0 };
   // Only an empty database gets the plan: an office that started from its own
@@ -48,6 +60,7 @@ export async function seedPlan2021(db: Db, now: Date): Promise<SeedResult> {
           await tx.task.create({
             data: {
               code: t.code,
+              sortKey: taskSortKey(t.code),
               planId: plan.id,
               section: t.section,
               sectionTitle: t.sectionTitle,

@@ -69,6 +69,8 @@ export class OutboxSender {
   private readonly opts: Required<Omit<SenderOptions, "limits">>;
   private pausedUntil = 0;
   private nextGlobalAt = 0;
+  /** Start times of the sends of the last second (bot-wide pace). */
+  private readonly recentSends: number[] = [];
   private readonly chatNextAt = new Map<string, number>();
   private readonly groupSends = new Map<string, number[]>();
   private readonly events = new EventEmitter();
@@ -228,11 +230,22 @@ export class OutboxSender {
         await this.wait(60_000 - (now - recent[0]!));
       }
     }
+    // Below the bulk limit rather than on it: one message fewer per second than allowed, evenly
+    // spaced, and never more than that in any rolling second even when a timer fires late
+    // (a late worker and an on-time one would otherwise go out together and earn a 429).
+    const perSecond = Math.max(1, this.limits.perSecond - 1);
     const slot = Math.max(Date.now(), this.nextGlobalAt);
-    this.nextGlobalAt = slot + 1000 / this.limits.perSecond;
+    this.nextGlobalAt = slot + 1000 / perSecond;
     await this.wait(slot - Date.now());
+    for (;;) {
+      const now = Date.now();
+      while (this.recentSends.length > 0 && now - this.recentSends[0]! >= 1000) this.recentSends.shift();
+      if (this.recentSends.length < perSecond) break;
+      await this.wait(1000 - (now - this.recentSends[0]!) + 1);
+    }
     // A 429 may have arrived while we waited for our slot.
     while (Date.now() < this.pausedUntil) await this.wait(this.pausedUntil - Date.now());
+    this.recentSends.push(Date.now());
     this.chatNextAt.set(chatId, Date.now() + this.limits.perChatIntervalMs);
     if (isGroup) this.groupSends.get(chatId)!.push(Date.now());
   }
@@ -261,13 +274,17 @@ export class OutboxSender {
       const parts = this.parts(payload, transport.limits ?? TELEGRAM_TEXT_LIMITS);
       // Parts already delivered before a crash are not sent again.
       for (let i = sentIds.length; i < parts.length; i++) {
-        await this.pace(row.chatId);
-        // The pace may have held this message for a 429 pause: a cancel (of an alert, say)
-        // that came meanwhile is final, so look again right before the call.
-        if (!(await this.stillOurs(row.id))) {
-          this.logger.info({ outboxId: row.id, kind: row.kind }, "message cancelled while waiting; not sent");
-          if (sentIds.length) await this.db.outboxMessage.update({ where: { id: row.id }, data: { externalMessageIds: JSON.stringify(sentIds) } });
-          return "deferred";
+        for (;;) {
+          await this.pace(row.chatId);
+          // The pace may have held this message for a 429 pause: a cancel (of an alert, say)
+          // that came meanwhile is final, so look again right before the call.
+          if (!(await this.stillOurs(row.id))) {
+            this.logger.info({ outboxId: row.id, kind: row.kind }, "message cancelled while waiting; not sent");
+            if (sentIds.length) await this.db.outboxMessage.update({ where: { id: row.id }, data: { externalMessageIds: JSON.stringify(sentIds) } });
+            return "deferred";
+          }
+          // Another worker may have heard a 429 during that look: this send waits for it too.
+          if (Date.now() >= this.pausedUntil) break;
         }
         const part = parts[i]!;
         const id =

@@ -4,6 +4,7 @@
 // office can change (ReportDeadline, `npm run cli -- deadlines`).
 import { enqueue } from "../delivery/outbox.js";
 import { isLocale, translator } from "../i18n.js";
+import { RecipientErrors } from "../services/recipient-errors.js";
 import { deadlineTitle, upcomingDeadline } from "../services/report-deadlines.js";
 import { getSetting } from "../services/settings.js";
 import { localParts } from "../services/time.js";
@@ -22,30 +23,33 @@ export const reportDeadlinesJob: JobDefinition = {
     const recipients = await db.staff.findMany({
       where: { active: true, OR: [{ role: "truong_phong", unit: { kind: "internal" } }, { role: "van_phong" }] },
     });
+    const errors = new RecipientErrors(deps.logger, "report-deadlines");
     let queued = 0;
     for (const d of deadlines) {
       const due = upcomingDeadline(d, today);
       const left = calendar.workingDaysBetween(today, due.date);
       if (!reminderDays.includes(left)) continue;
       for (const s of recipients) {
-        const t = translator(deps.i18n, isLocale(s.locale) ? s.locale : config.defaultLocale);
-        const params = { title: deadlineTitle(t, d), from: formatDate(due.periodFrom), to: formatDate(due.periodTo), due: formatDate(due.date), days: left };
-        const res = await enqueue(
-          db,
-          {
-            dedupKey: `report-deadline:${d.code}:${due.date}:${left}:${s.id}`,
-            kind: "report-deadline",
-            staffId: s.id,
-            payload: { text: t(s.role === "van_phong" ? "reportDeadline.officeReminder" : "reportDeadline.headReminder", params) },
-            refType: "report-deadline",
-            refId: d.id,
-          },
-          { now, timeZone: config.timezone },
-        );
-        if (res.status === "queued") queued++;
+        await errors.each(`staff:${s.id}`, async () => {
+          const t = translator(deps.i18n, isLocale(s.locale) ? s.locale : config.defaultLocale);
+          const params = { title: deadlineTitle(t, d), from: formatDate(due.periodFrom), to: formatDate(due.periodTo), due: formatDate(due.date), days: left };
+          const res = await enqueue(
+            db,
+            {
+              dedupKey: `report-deadline:${d.code}:${due.date}:${left}:${s.id}`,
+              kind: "report-deadline",
+              staffId: s.id,
+              payload: { text: t(s.role === "van_phong" ? "reportDeadline.officeReminder" : "reportDeadline.headReminder", params) },
+              refType: "report-deadline",
+              refId: d.id,
+            },
+            { now, timeZone: config.timezone },
+          );
+          if (res.status === "queued") queued++;
+        });
       }
     }
     if (queued) deps.wakeSender();
-    return { queued };
+    return errors.finish({ queued });
   },
 };

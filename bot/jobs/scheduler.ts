@@ -5,11 +5,27 @@
 // skipped rather than flooding people with yesterday's reminders.
 import schedule from "node-schedule";
 import { localParts } from "../services/time.js";
+import { PartialFailure } from "../services/recipient-errors.js";
 import type { JobDefinition, JobDeps, JobSchedule } from "./types.js";
 import { isUniqueViolation } from "../db/errors.js";
 
 const MAX_ATTEMPTS = 3;
 const RETRY_AFTER_MS = 5 * 60_000;
+
+/**
+ * Today's failed slots of daily jobs that may be tried again now (periodic jobs just run at
+ * their next slot). Exported for tests.
+ */
+export async function retryableSlots(jobs: readonly JobDefinition[], deps: JobDeps, now: Date): Promise<{ job: JobDefinition; slot: string }[]> {
+  const daily = new Map(jobs.filter((j) => j.schedule(deps.config).kind === "daily").map((j) => [j.name, j]));
+  if (daily.size === 0) return [];
+  const { date } = localParts(now, deps.config.timezone);
+  const rows = await deps.db.jobRun.findMany({
+    where: { job: { in: [...daily.keys()] }, status: "failed", attempts: { lt: MAX_ATTEMPTS }, finishedAt: { lt: new Date(now.getTime() - RETRY_AFTER_MS) }, slot: { gte: `${date}T`, lt: `${date}U` } }, // a range: the (job, slot) index
+    select: { job: true, slot: true },
+  });
+  return rows.map((r) => ({ job: daily.get(r.job)!, slot: r.slot }));
+}
 
 export type SlotOutcome = "done" | "skipped" | "failed" | "taken";
 
@@ -45,10 +61,13 @@ export async function runSlot(job: JobDefinition, slot: string, now: Date, deps:
     if (summary) logger.info({ job: job.name, slot, ...summary }, "job done");
     return "done";
   } catch (e) {
+    // Some recipients failed, the others were served: the run's figures and who failed are
+    // recorded with it, and the slot is retried for the rest (see retryFailed).
+    const detail = e instanceof PartialFailure ? JSON.stringify({ ...e.summary, failures: e.failures.slice(0, 20) }) : String((e as Error).message);
     logger.error({ job: job.name, slot, error: (e as Error).message }, "job failed");
     await db.jobRun.update({
       where: { job_slot: { job: job.name, slot } },
-      data: { status: "failed", finishedAt: now, detail: String((e as Error).message).slice(0, 2000) },
+      data: { status: "failed", finishedAt: now, detail: detail.slice(0, 2000) },
     });
     return "failed";
   }
@@ -108,10 +127,23 @@ export function createScheduler(jobs: readonly JobDefinition[], deps: JobDeps, o
     await Promise.all(runs);
   };
 
+  // Failed daily slots are tried again (after RETRY_AFTER_MS, a few times, the same day only).
+  const retryFailed = async () => {
+    for (const { job, slot } of await retryableSlots(jobs, deps, clock())) await fire(job, slot);
+  };
+
   return {
     catchUp,
     async start() {
       await catchUp();
+      const retry = schedule.scheduleJob("retry-failed-slots", { rule: "*/5 * * * *", tz }, () => {
+        if (stopped) return;
+        const p = retryFailed()
+          .catch((e: unknown) => deps.logger.error({ error: (e as Error).message }, "failed slots could not be retried"))
+          .finally(() => running.delete(p));
+        running.add(p);
+      });
+      if (retry) scheduled.push(retry);
       for (const job of jobs) {
         const s = job.schedule(deps.config);
         if (s.kind === "daily") {

@@ -7,6 +7,7 @@ import { audit } from "./audit.js";
 import { isRole, ROLE_LABELS, type Role } from "./roles.js";
 import { cleanText, foldText } from "./text.js";
 import { isStaffUnit, listUnits, unitResolver } from "./units.js";
+import { inChunks } from "./chunks.js";
 
 export interface StaffImportRow {
   rowNumber: number;
@@ -145,7 +146,7 @@ export async function planStaffImport(
   let unchanged = 0;
   if (problems.length === 0 && records.length > 0) {
     const existing = new Map(
-      (await db.staff.findMany({ where: { code: { in: records.map((r) => r.code) } } })).map((s) => [s.code, s]),
+      (await inChunks(records.map((r) => r.code), (codes) => db.staff.findMany({ where: { code: { in: codes } } }))).map((s) => [s.code, s]),
     );
     for (const r of records) {
       const s = existing.get(r.code);

@@ -11,6 +11,7 @@ import { FileStore } from "./file-store.js";
 import { createRequestHandler } from "./http-front.js";
 import { getWebhookInfo } from "./methods/updates.js";
 import { ObservableLog } from "./observable-log.js";
+import { RateLimiter, type RateLimitOptions } from "./rate-limit.js";
 import type {
   CallRecord,
   ErrorSpec,
@@ -186,6 +187,7 @@ export class FakeTelegram {
       internalErrors,
       log,
       stopSignal: stopController.signal,
+      rateLimit: () => self?.rateLimiter,
     });
     const server = createServer(handler);
     server.on("clientError", (_error, socket) => {
@@ -354,6 +356,17 @@ export class FakeTelegram {
 
   clearFaults(): void {
     this.faults.clear();
+  }
+
+  private rateLimiter: RateLimiter | undefined;
+
+  /**
+   * From now on, more than `perSecond` sending calls in any rolling second get 429 with
+   * `retry_after` (Telegram's bulk limit); returns the limiter, whose `refused` counts them.
+   */
+  enforceRateLimit(opts: RateLimitOptions): RateLimiter {
+    this.rateLimiter = new RateLimiter(opts);
+    return this.rateLimiter;
   }
 
   // ---- observation ----------------------------------------------------------------------

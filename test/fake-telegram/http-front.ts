@@ -7,6 +7,7 @@ import { errorOutcome, type MethodOutcome, runMethod } from "./dispatch.js";
 import { errorFromSpec, TgError } from "./errors.js";
 import type { FaultInjector } from "./faults.js";
 import type { ObservableLog } from "./observable-log.js";
+import type { RateLimiter } from "./rate-limit.js";
 import type { CallRecord, Params, TgResponse } from "./types.js";
 import { PollAborted } from "./update-queue.js";
 
@@ -30,6 +31,8 @@ export interface FrontDeps {
   log: (line: string) => void;
   /** Aborted by stop(): ends delays and long polls. */
   stopSignal: AbortSignal;
+  /** The bulk limit in force, if any (see FakeTelegram.enforceRateLimit). */
+  rateLimit?: () => RateLimiter | undefined;
 }
 
 function sendJson(res: ServerResponse, status: number, body: TgResponse): void {
@@ -172,6 +175,11 @@ async function handle(deps: FrontDeps, req: IncomingMessage, res: ServerResponse
     const fault = deps.faults.take("fail", method, params);
     if (fault !== undefined) {
       answer(errorOutcome(errorFromSpec(fault.error)));
+      return;
+    }
+    const retryAfter = deps.rateLimit?.()?.admit(method, Date.now());
+    if (retryAfter !== undefined) {
+      answer(errorOutcome(errorFromSpec({ error_code: 429, retry_after: retryAfter })));
       return;
     }
 

@@ -5,7 +5,9 @@ import { createI18n } from "../../bot/i18n.js";
 import { getDefaultWorkingCalendar } from "../../bot/services/calendar/index.js";
 import type { ReportDeps } from "../../bot/services/progress.js";
 import type { Viewer } from "../../bot/services/tasks/access.js";
-import type { TaskEnv } from "../../bot/services/tasks/queries.js";
+import { taskSortKey } from "../../bot/services/tasks/codes.js";
+import { LIST_PAGE_SIZE } from "../../bot/services/tasks/format.js";
+import { clampPage, type TaskEnv } from "../../bot/services/tasks/queries.js";
 
 export interface TaskSpec {
   code: string;
@@ -26,6 +28,7 @@ export async function makeTask(db: Db, spec: TaskSpec) {
   return db.task.create({
     data: {
       code: spec.code,
+      sortKey: taskSortKey(spec.code),
       title: spec.title ?? `Nhiệm vụ ${spec.code}`,
       content: spec.content ?? `Nội dung nhiệm vụ ${spec.code}`,
       section: spec.section ?? "IX",
@@ -60,4 +63,13 @@ export function reportDeps(db: Db): ReportDeps {
 export async function bind(db: Db, code: string) {
   const s = await db.staff.findUniqueOrThrow({ where: { code } });
   return db.chatAccount.create({ data: { platform: "telegram", externalId: String(9000 + s.id), chatId: String(9000 + s.id), staffId: s.id } });
+}
+
+/** A page of an in-memory list, as listTasksPage / unitTaskPage return it from SQL. */
+export function pageOfLines<T extends { group?: string; role?: string }>(all: T[], requested: number, pageSize = LIST_PAGE_SIZE) {
+  const { page, pages } = clampPage(requested, all.length, pageSize);
+  const lines = all.slice(page * pageSize, (page + 1) * pageSize);
+  const before = all[page * pageSize - 1];
+  const continuesGroup = page > 0 && before !== undefined && lines[0] !== undefined && before.group === lines[0].group;
+  return { lines, total: all.length, page, pages, pageSize, continuesGroup };
 }

@@ -8,6 +8,7 @@ import type { Transport } from "../../bot/delivery/transport.js";
 import { loadConfig } from "../../bot/config.js";
 import { createI18n, translator } from "../../bot/i18n.js";
 import { alertsDigestSection } from "../../bot/services/alerts/digest-section.js";
+import { createMemo } from "../../bot/services/digest/build.js";
 import { DIGEST_SECTIONS } from "../../bot/services/digest/sections.js";
 import { acknowledgeAlert } from "../../bot/services/alerts/ack.js";
 import { broadcastAlert } from "../../bot/services/alerts/broadcast.js";
@@ -253,6 +254,8 @@ describe("digest section", () => {
       since,
       now: minutes(60 * 22),
       today: "2026-11-28",
+      listMax: 5,
+      memo: createMemo(),
     });
     const office = input("van_phong", "VP01", { kind: "department" }, null);
     expect(alertsDigestSection.appliesTo!(office.recipient, office.scope)).toBe(true);
@@ -267,6 +270,6 @@ describe("digest section", () => {
     expect(headPart?.html).not.toContain("Trần Thanh Trường");
     expect(headPart?.changed).toBe(false);
     await db.alertRecipient.updateMany({ data: { ackAt: minutes(61) } });
-    expect(await alertsDigestSection.render(office)).toBeNull();
+    expect(await alertsDigestSection.render({ ...office, memo: createMemo() })).toBeNull(); // a new run
   });
 });

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../bot/db/client.js";
 import { loadDemoStaff } from "../../bot/seed-data/demo-staff.js";
 import { setSetting } from "../../bot/services/settings.js";
-import { listTasksFor, reportableTasks, taskDetail } from "../../bot/services/tasks/queries.js";
+import { listTasksPage, type TaskEnv, taskDetail } from "../../bot/services/tasks/queries.js";
+import type { Viewer } from "../../bot/services/tasks/access.js";
 import { unitOverview, viewableUnits } from "../../bot/services/tasks/unit-overview.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
 import { makeTask, taskEnv, viewerOf } from "../helpers/tasks.js";
@@ -38,6 +39,10 @@ beforeAll(async () => {
   await report("VP02", "A5", 20, new Date("2021-03-09T03:00:00Z"));
 });
 afterAll(async () => tdb.drop());
+
+// Whole lists (one big page): the paging itself is tested in task-paging.test.ts.
+const listTasksFor = async (env: TaskEnv, v: Viewer) => (await listTasksPage(env, v, 0, 1000)).lines;
+const reportableTasks = async (env: TaskEnv, v: Viewer) => (await listTasksPage(env, v, 0, 1000, { reportable: true })).lines;
 
 const codesOf = (lines: { code: string; group?: string }[]) => lines.map((l) => (l.group ? `${l.group}:${l.code}` : l.code));
 
@@ -104,8 +109,8 @@ describe("unit overview (/donvi)", () => {
     const res = await unitOverview(env, await viewerOf(db, "KH01"), (await viewerOf(db, "KH01")).unitId);
     if (!res.ok) throw new Error(res.reason);
     const o = res.overview;
-    expect(o.tasks.map((t) => `${t.role}:${t.code}:${t.percent ?? "-"}`)).toEqual(["lead:A1:-", "lead:A4:-", "lead:A5:50", "coord:A2:-"]);
-    expect(o.tasks.find((t) => t.code === "A1")!.mark).toBe("dueSoon");
+    expect(o.tasks.lines.map((t) => `${t.role}:${t.code}:${t.percent ?? "-"}`)).toEqual(["lead:A1:-", "lead:A4:-", "lead:A5:50", "coord:A2:-"]);
+    expect(o.tasks.lines.find((t) => t.code === "A1")!.mark).toBe("dueSoon");
     // A1 0%, A4 closed counts 100%, A5 50% → 50%; one of three done.
     expect(o.completion).toEqual({ percent: 50, done: 1, total: 3 });
     expect(o.staleDays).toBe(14);

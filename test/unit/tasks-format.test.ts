@@ -4,11 +4,12 @@ import { describe, expect, it } from "vitest";
 import { visibleLength } from "../../bot/delivery/split.js";
 import { createI18n, translator } from "../../bot/i18n.js";
 import { createVietnamWorkingCalendar, getDefaultWorkingCalendar } from "../../bot/services/calendar/index.js";
-import { compareTaskCodes } from "../../bot/services/tasks/codes.js";
+import { compareTaskCodes, taskSortKey } from "../../bot/services/tasks/codes.js";
 import { dueMark, markDays } from "../../bot/services/tasks/due.js";
 import { type FormatEnv, LIST_PAGE_SIZE, taskDetailPage, taskListPage, unitOverviewPage } from "../../bot/services/tasks/format.js";
 import type { TaskDetail, TaskLine } from "../../bot/services/tasks/queries.js";
 import type { UnitOverview } from "../../bot/services/tasks/unit-overview.js";
+import { pageOfLines } from "../helpers/tasks.js";
 
 const env: FormatEnv = { t: translator(createI18n("vi"), "vi"), timeZone: "Asia/Ho_Chi_Minh" };
 const LIMIT = 4096;
@@ -38,7 +39,7 @@ describe("task list pages", () => {
     const pages = Math.ceil(200 / LIST_PAGE_SIZE);
     const seen = new Set<string>();
     for (let p = 0; p < pages; p++) {
-      const page = taskListPage(env, lines, p, 5);
+      const page = taskListPage(env, pageOfLines(lines, p), 5);
       expect(visibleLength(page.text)).toBeLessThan(LIMIT);
       for (const row of page.buttons)
         for (const b of row) {
@@ -54,25 +55,24 @@ describe("task list pages", () => {
 
   it("labels the groups, and a group continued from the previous page", () => {
     const lines = Array.from({ length: 20 }, (_, i) => line(i, { group: i < 10 ? "assigned" : "lead" }));
-    expect(taskListPage(env, lines, 0, 5).text).toContain("<b>Giao cho anh/chị</b>\n");
-    const second = taskListPage(env, lines, 1, 5).text;
+    expect(taskListPage(env, pageOfLines(lines, 0), 5).text).toContain("<b>Giao cho anh/chị</b>\n");
+    const second = taskListPage(env, pageOfLines(lines, 1), 5).text;
     expect(second).toContain("<b>Giao cho anh/chị</b> (tiếp)");
     expect(second).toContain("<b>Đơn vị anh/chị chủ trì</b>\n");
     // A page number beyond the list (it shrank since the button was sent) shows the last page.
-    expect(taskListPage(env, lines, 99, 5).text).toContain("(trang 3/3)");
+    expect(taskListPage(env, pageOfLines(lines, 99), 5).text).toContain("(trang 3/3)");
   });
 
   it("shows progress, the due date in Vietnamese format or “Thường xuyên”, and the marks", () => {
     const text = taskListPage(
       env,
-      [
+      pageOfLines([
         line(1, { code: "A", title: "Quá hạn", percent: 20, mark: "overdue", days: 3 }),
         line(2, { code: "B", title: "Sắp hạn", percent: null, reportedAt: null, mark: "dueSoon", days: 2 }),
         line(3, { code: "C", title: "Hôm nay", percent: 90, mark: "dueSoon", days: 0 }),
         line(4, { code: "D", title: "Thường xuyên", recurring: true, dueDate: null, mark: "none", days: null }),
         line(5, { code: "E", title: "Xong", percent: 100, mark: "done", days: null }),
-      ].map((l) => ({ ...l, group: "lead" as const })),
-      0,
+      ].map((l) => ({ ...l, group: "lead" as const })), 0),
       5,
     ).text;
     expect(text).toContain("🔴 <b>A</b> Quá hạn\n      20% (ngày 10/03/2021) · Hạn 12/03/2021 · quá hạn 3 ngày");
@@ -193,15 +193,15 @@ describe("task detail", () => {
 
 describe("unit overview page", () => {
   it("stays under the limit with many tasks and many people who have not reported", () => {
-    const o: UnitOverview = {
+    const tasks = Array.from({ length: 200 }, (_, i) => ({ ...line(i), role: i % 2 ? ("lead" as const) : ("coord" as const) }));
+    const o: Omit<UnitOverview, "tasks"> = {
       unit: { id: 3, code: "QLCS", name: "Phòng Quản lý Khoa học và Công nghệ cơ sở" },
-      tasks: Array.from({ length: 200 }, (_, i) => ({ ...line(i), role: i % 2 ? "lead" : "coord" })),
       completion: { percent: 37, done: 12, total: 100 },
       staleDays: 14,
       stale: Array.from({ length: 80 }, (_, i) => ({ staffId: i, fullName: `Nguyễn Văn Cán Bộ Số ${i}`, lastReportAt: i % 2 ? AT : null })),
     };
     for (let p = 0; p < 25; p++) {
-      const page = unitOverviewPage(env, o, p, 5);
+      const page = unitOverviewPage(env, { ...o, tasks: pageOfLines(tasks, p) }, 5);
       expect(visibleLength(page.text)).toBeLessThan(LIMIT);
       expect(page.text).toContain("Hoàn thành chung: <b>37%</b> — 12/100 nhiệm vụ chủ trì đã xong");
       expect(page.text).toContain("⚠️ Chưa báo cáo trong 14 ngày (80 người): Nguyễn Văn Cán Bộ Số 0 (chưa báo cáo lần nào), Nguyễn Văn Cán Bộ Số 1 (lần cuối 10/03/2021)");
@@ -244,5 +244,12 @@ describe("task codes", () => {
   it("sort in the plan's order", () => {
     const codes = ["V.a", "III.10", "IX.1", "III.2", "IV.1", "III.2.1", "V.b", "NV-2021-01", "III.4.1.2"];
     expect([...codes].sort(compareTaskCodes)).toEqual(["III.2", "III.2.1", "III.4.1.2", "III.10", "IV.1", "V.a", "V.b", "IX.1", "NV-2021-01"]);
+  });
+
+  it("the sort key that SQL orders by gives the same order, with digits and lower-case letters only", () => {
+    const codes = ["V.a", "III.10", "IX.1", "III.2", "IV.1", "III.2.1", "V.b", "NV-2021-01", "III.4.1.2", "v.Đ", "V.c.1", "XII", "III.2.a"];
+    const byKey = (a: string, b: string) => (taskSortKey(a) < taskSortKey(b) ? -1 : taskSortKey(a) > taskSortKey(b) ? 1 : 0);
+    expect([...codes].sort(byKey)).toEqual([...codes].sort(compareTaskCodes));
+    for (const c of codes) expect(taskSortKey(c)).toMatch(/^[0-9a-z]+$/);
   });
 });

@@ -48,7 +48,8 @@ export async function runAlertReminders(deps: AlertDeps & { calendar: WorkingCal
     });
     if (open.length === 0) continue;
     const copies = await db.outboxMessage.findMany({
-      where: { refType: "alert", refId: alert.id, kind: "alert", status: "sent", staffId: { in: open.map((r) => r.staffId) } },
+      // Every sent copy of the alert (at most one per recipient), not a list of their ids.
+      where: { refType: "alert", refId: alert.id, kind: "alert", status: "sent" },
       select: { staffId: true, sentAt: true },
     });
     const deliveredAt = new Map(copies.map((c) => [c.staffId, c.sentAt]));

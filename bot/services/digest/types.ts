@@ -33,7 +33,13 @@ export interface DigestInput {
   now: Date;
   /** Local date of `now` ("YYYY-MM-DD"). */
   today: string;
+  /** How many items each list shows at most (fewer when the digest must be shortened to fit). */
+  listMax: number;
+  /** Works something out once per run and key (what every head of a scope shares). */
+  memo: Memo;
 }
+
+export type Memo = <T>(key: string, compute: () => Promise<T>) => Promise<T>;
 
 export interface DigestPart {
   /** Telegram HTML, starting with the section's own heading line. */
@@ -46,6 +52,6 @@ export interface DigestSection {
   key: string;
   /** Sections that concern only some recipients say so (e.g. the office's delivery section). */
   appliesTo?: (r: DigestRecipient, scope: DigestScope) => boolean;
-  /** null when the section has nothing to say. */
+  /** null when the section has nothing to say; lists of at most `listMax` items. */
   render(input: DigestInput): Promise<DigestPart | null>;
 }

@@ -3,8 +3,8 @@
 // every problem is reported. A re-import updates by "Mã hồ sơ" and keeps the history of status
 // changes; the clock stops while a dossier waits for the applicant (chờ bổ sung).
 import type { Db } from "../../db/client.js";
-import type { Dossier } from "../../../prisma/generated/sqlite/client.js";
-import { cancelPending } from "../../delivery/outbox.js";
+import { type Dossier, Prisma } from "../../../prisma/generated/sqlite/client.js";
+import { cancelPending, type DbOrTx } from "../../delivery/outbox.js";
 import {
   type ColumnSpec,
   checkUnique,
@@ -17,6 +17,7 @@ import {
 } from "../../import/index.js";
 import { addDays, toLocalDate, type WorkingCalendar } from "../calendar/index.js";
 import { audit } from "../audit.js";
+import { chunks, inChunks } from "../chunks.js";
 import { foldText } from "../text.js";
 import { atLocal, localParts } from "../time.js";
 import { isStaffUnit, listUnits, unitResolver } from "../units.js";
@@ -204,6 +205,14 @@ export class ConcurrentChange extends Error {
   }
 }
 
+/** A duplicate key, also from the raw multi-row INSERT (P2010: PostgreSQL's 23505, SQLite's UNIQUE). */
+function isDuplicateKey(e: unknown): boolean {
+  if (isUniqueViolation(e)) return true;
+  if (typeof e !== "object" || e === null) return false;
+  const { code, meta, message } = e as { code?: string; meta?: { code?: string }; message?: string };
+  return code === "P2010" && (meta?.code === "23505" || /UNIQUE constraint failed|duplicate key/i.test(message ?? ""));
+}
+
 const ATTEMPTS = 3;
 
 type Existing = Dossier;
@@ -233,9 +242,37 @@ export async function applyDossierImport(db: Db, plan: DossierImportPlan, opts: 
     try {
       return await applyOnce(db, plan, opts);
     } catch (e) {
-      if (attempt >= ATTEMPTS || !(e instanceof ConcurrentChange || isUniqueViolation(e))) throw e;
+      if (attempt >= ATTEMPTS || !(e instanceof ConcurrentChange || isDuplicateKey(e))) throw e;
     }
   }
+}
+
+/** Rows per INSERT: 17 columns × 50 rows stays under SQLite's 999 parameters. */
+const INSERT_ROWS = 50;
+
+type NewDossier = ReturnType<typeof exportedFields> & {
+  code: string;
+  status: string;
+  statusRaw: string;
+  returnedAt: Date | null;
+  pausedAt: Date | null;
+  importedAt: Date;
+  source: string;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+/**
+ * One multi-row INSERT (placeholders per provider from Prisma.sql): createMany costs Prisma's
+ * query building per row, the larger part of a 100,000-dossier import.
+ */
+async function insertDossiers(tx: DbOrTx, rows: NewDossier[]): Promise<void> {
+  if (rows.length === 0) return;
+  const values = rows.map(
+    (r) =>
+      Prisma.sql`(${r.code}, ${r.procedureName}, ${r.applicant}, ${r.unitId}, ${r.handlerId}, ${r.handlerRaw}, ${r.receivedAt}, ${r.dueAt}, ${r.status}, ${r.statusRaw}, ${r.returnedAt}, ${r.pausedAt}, ${0}, ${r.importedAt}, ${r.source}, ${r.createdAt}, ${r.updatedAt})`,
+  );
+  await tx.$executeRaw`INSERT INTO "Dossier" ("code", "procedureName", "applicant", "unitId", "handlerId", "handlerRaw", "receivedAt", "dueAt", "status", "statusRaw", "returnedAt", "pausedAt", "pausedWorkingDays", "importedAt", "source", "createdAt", "updatedAt") VALUES ${Prisma.join(values)}`;
 }
 
 async function applyOnce(db: Db, plan: DossierImportPlan, opts: ApplyOptions): Promise<DossierImportSummary> {
@@ -246,30 +283,32 @@ async function applyOnce(db: Db, plan: DossierImportPlan, opts: ApplyOptions): P
       async (tx) => {
         const summary: DossierImportSummary = { rows: plan.rows.length, created: 0, updated: 0, unchanged: 0, statusChanges: 0, keptChatReturns: 0 };
         const existing = new Map<string, Existing>();
-        for (let i = 0; i < plan.rows.length; i += 500) {
-          const codes = plan.rows.slice(i, i + 500).map((r) => r.code);
-          for (const d of await tx.dossier.findMany({ where: { code: { in: codes } } })) existing.set(d.code, d);
-        }
+        for (const d of await inChunks(plan.rows.map((r) => r.code), (codes) => tx.dossier.findMany({ where: { code: { in: codes } } }))) existing.set(d.code, d);
+
+        // New dossiers: multi-row inserts, then their first history row (batched writes in
+        // the one transaction: all or nothing, as before).
+        const created: { code: string; status: DossierStatus; note: string }[] = [];
+        const creates: NewDossier[] = [];
+        // Dossiers whose only change is the time of this import: one UPDATE per piece.
+        const touched: number[] = [];
         for (const row of plan.rows) {
           const prev = existing.get(row.code);
           if (!prev) {
             const status: DossierStatus =
               row.status === "returned" ? (returnedOnTime(calendar, { dueAt: row.dueAt, pausedWorkingDays: 0 }, toLocalDate(row.returnedAt!, tz)) ? "da_tra_dung_han" : "da_tra_tre_han") : row.status;
-            await tx.dossier.create({
-              data: {
-                code: row.code,
-                ...exportedFields(row),
-                status,
-                statusRaw: row.statusRaw,
-                returnedAt: row.returnedAt,
-                pausedAt: status === "cho_bo_sung" ? now : null,
-                importedAt: now,
-                source,
-                createdAt: now,
-                history: { create: { fromStatus: null, toStatus: status, at: now, source, note: row.statusRaw } },
-              },
+            creates.push({
+              code: row.code,
+              ...exportedFields(row),
+              status,
+              statusRaw: row.statusRaw,
+              returnedAt: row.returnedAt,
+              pausedAt: status === "cho_bo_sung" ? now : null,
+              importedAt: now,
+              source,
+              createdAt: now,
+              updatedAt: now,
             });
-            summary.created++;
+            created.push({ code: row.code, status, note: row.statusRaw });
             continue;
           }
           const next = nextState(calendar, prev, row, now);
@@ -285,6 +324,11 @@ async function applyOnce(db: Db, plan: DossierImportPlan, opts: ApplyOptions): P
             prev.status !== next.status ||
             !sameInstant(prev.returnedAt, next.returnedAt) ||
             prev.statusRaw !== next.statusRaw;
+          if (!changed && sameInstant(prev.pausedAt, next.pausedAt) && prev.pausedWorkingDays === next.pausedWorkingDays) {
+            summary.unchanged++;
+            touched.push(prev.id);
+            continue;
+          }
           // Only if nobody (the chat, another import) changed its state since it was read.
           const written = await tx.dossier.updateMany({
             where: { id: prev.id, status: prev.status, pausedAt: prev.pausedAt, handledReportedAt: prev.handledReportedAt },
@@ -309,11 +353,21 @@ async function applyOnce(db: Db, plan: DossierImportPlan, opts: ApplyOptions): P
           if (changed) summary.updated++;
           else summary.unchanged++;
         }
+        for (const piece of chunks(touched)) await tx.dossier.updateMany({ where: { id: { in: piece } }, data: { importedAt: now, source } });
+        for (const piece of chunks(creates, INSERT_ROWS)) await insertDossiers(tx, piece);
+        const ids = new Map(
+          (await inChunks(created.map((c) => c.code), (codes) => tx.dossier.findMany({ where: { code: { in: codes } }, select: { id: true, code: true } }))).map((d) => [d.code, d.id]),
+        );
+        for (const piece of chunks(created, 3 * INSERT_ROWS)) {
+          const values = piece.map((c) => Prisma.sql`(${ids.get(c.code)!}, ${c.status}, ${now}, ${source}, ${c.note})`);
+          await tx.$executeRaw`INSERT INTO "DossierStatusChange" ("dossierId", "toStatus", "at", "source", "note") VALUES ${Prisma.join(values)}`;
+        }
+        summary.created = created.length;
         if (opts.dryRun) throw new DryRun(summary);
         await audit(tx, { actor: opts.actor, action: source === "api" ? "dossier.ingest" : "dossier.import", details: { ...summary }, at: now });
         return summary;
       },
-      { timeout: 120_000 },
+      { timeout: 600_000 },
     );
   } catch (e) {
     if (e instanceof DryRun) return e.summary;

@@ -13,6 +13,7 @@ import type { Db } from "../../db/client.js";
 import { enqueue, type EnqueueResult, type OutboxButton } from "../../delivery/outbox.js";
 import { isLocale, type Locale, translator, type Translate } from "../../i18n.js";
 import { toLocalDate, type WorkingCalendar } from "../calendar/index.js";
+import { RecipientErrors } from "../recipient-errors.js";
 import { getSetting } from "../settings.js";
 import { type DossierStanding, effectiveDueDate, standingOn } from "./deadline.js";
 import { standingText } from "./format.js";
@@ -56,7 +57,11 @@ function chunk<T>(xs: T[], size: number): T[][] {
   return out;
 }
 
-export async function recordDossierNudges(deps: NudgeDeps, now: Date): Promise<NudgeSummary> {
+/**
+ * `errors` collects what could not be recorded (one dossier's reminder, one person's
+ * escalation): the others are still recorded; the job reports the failures.
+ */
+export async function recordDossierNudges(deps: NudgeDeps, now: Date, errors = new RecipientErrors(undefined, "dossier-nudges")): Promise<NudgeSummary> {
   const { db, calendar } = deps;
   const summary: NudgeSummary = { nudges: 0, escalationsToHeads: 0, escalationsToLeaders: 0, duplicates: 0, unreachable: 0, snoozed: 0 };
   if (!calendar.isWorkingTime(now)) return { ...summary, skipped: "outside working hours" };
@@ -116,19 +121,20 @@ export async function recordDossierNudges(deps: NudgeDeps, now: Date): Promise<N
           ],
         ];
         if (overdue) buttons.push([{ text: t("dossiers.buttons.apology"), data: A.apology.make.build({ id: d.id }) }]);
-        const res = await enqueue(
+        const handlerId = d.handler.id;
+        const res = await errors.each(`dossier:${d.id}`, () => enqueue(
           db,
           {
             dedupKey: `dossier-nudge:${d.id}:${today}`,
             kind: "nudge",
-            staffId: d.handler.id,
+            staffId: handlerId,
             payload: { text: `${t(title)}\n${t("dossiers.nudge.body", common(t))}${footer(t)}`, buttons },
             refType: "dossier",
             refId: d.id,
           },
           { now, timeZone: deps.timeZone },
-        );
-        count(res, "nudges");
+        ));
+        if (res) count(res, "nudges");
       }
     }
     if (standing.kind !== "overdue") continue;
@@ -159,7 +165,7 @@ export async function recordDossierNudges(deps: NudgeDeps, now: Date): Promise<N
             shown.slice(0, MAX_BUTTONS).map(({ d }) => ({ text: `${t("dossiers.buttons.view")} ${d.code}`.slice(0, 60), data: A.dossiers.view.build({ id: d.id }) })),
             2,
           );
-    const res = await enqueue(
+    const res = await errors.each(`staff:${to.id}`, () => enqueue(
       db,
       {
         dedupKey: `dossier-escalate-${kind}:${today}:${to.id}`,
@@ -170,8 +176,8 @@ export async function recordDossierNudges(deps: NudgeDeps, now: Date): Promise<N
         ...(items.length === 1 ? { refId: items[0]!.d.id } : {}),
       },
       { now, timeZone: deps.timeZone },
-    );
-    count(res, kind === "head" ? "escalationsToHeads" : "escalationsToLeaders");
+    ));
+    if (res) count(res, kind === "head" ? "escalationsToHeads" : "escalationsToLeaders");
   }
   return summary;
 }

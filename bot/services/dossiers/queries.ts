@@ -1,7 +1,8 @@
 // What a person sees of the dossiers: their open ones sorted by due date, with where each
 // stands in working days, and one dossier in detail. Visibility is decided by access.ts.
 import type { Db } from "../../db/client.js";
-import { type IsoDate, toLocalDate, type WorkingCalendar } from "../calendar/index.js";
+import { addDays, type IsoDate, localDateTime, toLocalDate, type WorkingCalendar } from "../calendar/index.js";
+import { inChunks } from "../chunks.js";
 import { canActOnDossier, canSnoozeDossier, canViewDossier, type DossierViewer, dossierScope } from "./access.js";
 import { type DossierStanding, effectiveDueDate, standingOn } from "./deadline.js";
 import { OPEN_STATUSES } from "./statuses.js";
@@ -26,7 +27,13 @@ export interface DossierListItem {
 }
 
 export interface DossierList {
+  /** The dossiers of the page asked for (all of them without `page`). */
   items: DossierListItem[];
+  /** How many match the filter in all. */
+  total: number;
+  /** The page shown (1-based, clamped to the pages that exist now) and how many there are. */
+  page: number;
+  pages: number;
   /** The latest import from the one-stop system (null: nothing imported yet). */
   lastImportAt: Date | null;
 }
@@ -36,43 +43,72 @@ export function isDueSoon(s: DossierStanding, dueSoonDays: number): boolean {
   return s.kind === "dueToday" || (s.kind === "open" && s.days <= dueSoonDays);
 }
 
-function sortKey(item: DossierListItem): string {
+type Clock = { id: number; code: string; status: string; dueAt: Date; pausedAt: Date | null; pausedWorkingDays: number };
+
+function sortKey(item: { standing: DossierStanding; dueDate: IsoDate; code: string }): string {
   // Waiting dossiers have no running clock: after those that do.
   return `${item.standing.kind === "paused" ? "1" : "0"}${item.dueDate}${item.code}`;
 }
 
+/**
+ * The viewer's open dossiers by due date, one page of them. Filtered in SQL (scope, open, and
+ * for "overdue" and "soon" a due date early enough before any wait is added); the working
+ * calendar orders those, reading only the columns of the clock; the page's rows are then read
+ * in full. Without `page`, every match (the CLI).
+ */
 export async function listOpenDossiers(
   db: Db,
   calendar: WorkingCalendar,
   viewer: DossierViewer,
-  opts: { filter: DossierFilter; today: IsoDate; dueSoonDays: number },
+  opts: { filter: DossierFilter; today: IsoDate; dueSoonDays: number; page?: number; pageSize?: number },
 ): Promise<DossierList> {
-  const rows = await db.dossier.findMany({
-    where: { AND: [dossierScope(viewer), { status: { in: [...OPEN_STATUSES] } }] },
-    include: { handler: { select: { fullName: true } }, unit: { select: { name: true } } },
+  const tz = calendar.tzOffsetMinutes;
+  // The effective due date is never before the original one's local date.
+  const dueBefore =
+    opts.filter === "overdue" ? opts.today : opts.filter === "soon" ? addDays(calendar.addWorkingDays(opts.today, opts.dueSoonDays), 1) : null;
+  const clocks: Clock[] = await db.dossier.findMany({
+    where: { AND: [dossierScope(viewer), { status: { in: [...OPEN_STATUSES] } }, ...(dueBefore ? [{ dueAt: { lt: localDateTime(dueBefore, "00:00", tz) } }] : [])] },
+    select: { id: true, code: true, status: true, dueAt: true, pausedAt: true, pausedWorkingDays: true },
   });
-  const items = rows
-    .map(
-      (d): DossierListItem => ({
-        id: d.id,
-        code: d.code,
-        procedureName: d.procedureName,
-        applicant: d.applicant,
-        status: d.status,
-        dueDate: effectiveDueDate(calendar, d),
-        standing: standingOn(calendar, d, opts.today),
-        handlerName: d.handler?.fullName ?? d.handlerRaw,
-        unitName: d.unit?.name ?? null,
-      }),
-    )
+  const matching = clocks
+    .map((d) => ({ d, dueDate: effectiveDueDate(calendar, d), standing: standingOn(calendar, d, opts.today), code: d.code }))
     .filter((i) => opts.filter === "all" || (opts.filter === "overdue" ? i.standing.kind === "overdue" : isDueSoon(i.standing, opts.dueSoonDays)))
     .sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
-  return { items, lastImportAt: await lastImportAt(db) };
+  const pageSize = opts.pageSize ?? Math.max(1, matching.length);
+  const pages = Math.max(1, Math.ceil(matching.length / pageSize));
+  const page = opts.page === undefined ? 1 : Math.min(Math.max(1, Math.floor(opts.page) || 1), pages);
+  const shown = opts.page === undefined ? matching : matching.slice((page - 1) * pageSize, page * pageSize);
+  // The page's rows in full (a bounded list of ids when paged).
+  const full = new Map(
+    (
+      await inChunks(
+        shown.map((i) => i.d.id),
+        (ids) => db.dossier.findMany({ where: { id: { in: ids } }, include: { handler: { select: { fullName: true } }, unit: { select: { name: true } } } }),
+      )
+    ).map((d) => [d.id, d]),
+  );
+  const items = shown.map((i): DossierListItem => {
+    const d = full.get(i.d.id)!;
+    return {
+      id: d.id,
+      code: d.code,
+      procedureName: d.procedureName,
+      applicant: d.applicant,
+      status: d.status,
+      dueDate: i.dueDate,
+      standing: i.standing,
+      handlerName: d.handler?.fullName ?? d.handlerRaw,
+      unitName: d.unit?.name ?? null,
+    };
+  });
+  return { items, total: matching.length, page, pages, lastImportAt: await lastImportAt(db) };
 }
 
 export async function lastImportAt(db: Db): Promise<Date | null> {
-  const latest = await db.dossier.aggregate({ _max: { importedAt: true } });
-  return latest._max.importedAt ?? null;
+  // ORDER BY … LIMIT 1 reads one entry of the importedAt index; Prisma's aggregate wraps MAX
+  // in a subquery that SQLite answers by scanning every dossier.
+  const latest = await db.dossier.findFirst({ orderBy: { importedAt: "desc" }, select: { importedAt: true } });
+  return latest?.importedAt ?? null;
 }
 
 export async function findDossier(db: Db, ref: { id: number } | { code: string }) {

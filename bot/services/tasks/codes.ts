@@ -45,6 +45,20 @@ export function compareTaskCodes(a: string, b: string): number {
   return pa.length - pb.length || (a < b ? -1 : a > b ? 1 : 0);
 }
 
+const KEY_PART = 10;
+
+/**
+ * The plan order as text, for ORDER BY: each part of the code in fixed width, "0" and the
+ * zero-padded number for numbers (Roman section numbers included), "1" and the folded letters
+ * for words. Only digits and lower-case letters, so every collation (SQLite's binary,
+ * PostgreSQL's locale ones) sorts it as compareTaskCodes does; equal keys fall back on the code.
+ */
+export function taskSortKey(code: string): string {
+  return parts(code)
+    .map((p) => ("n" in p ? `0${String(Math.min(p.n, 10 ** KEY_PART - 1)).padStart(KEY_PART, "0")}` : `1${p.s.replace(/[^a-z0-9]/g, "").slice(0, KEY_PART).padEnd(KEY_PART, "0")}`))
+    .join("");
+}
+
 /** Codes compare without regard to case or diacritics ("v.a" finds "V.a"). */
 export function codeKey(code: string): string {
   return foldText(code).replace(/\s+/g, "");

@@ -9,7 +9,7 @@ import type { OutboxButton } from "../../delivery/outbox.js";
 import { quoted, type TKey, type Translate } from "../../i18n.js";
 import { shorten } from "../text.js";
 import type { DueMark } from "./due.js";
-import type { TaskDetail, TaskGroup, TaskLine } from "./queries.js";
+import type { TaskDetail, TaskGroup, TaskListPage } from "./queries.js";
 import type { UnitOverview, UnitTaskLine } from "./unit-overview.js";
 import { formatDate, formatDateOf, formatDateTime } from "../date-text.js";
 
@@ -105,22 +105,6 @@ const GROUP_KEY: Record<TaskGroup, TKey> = {
   other: "tasks.groups.other",
 };
 
-function pageCount(total: number): number {
-  return Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
-}
-
-/** A page number from a button, clamped to the pages that exist now (the list may have changed). */
-function clampPage(page: number, total: number): number {
-  if (!Number.isSafeInteger(page) || page < 0) return 0;
-  return Math.min(page, pageCount(total) - 1);
-}
-
-/** One page of a list: the page actually shown, how many there are, its items. */
-function pageOf<T>(items: readonly T[], page: number): { page: number; pages: number; slice: T[] } {
-  const p = clampPage(page, items.length);
-  return { page: p, pages: pageCount(items.length), slice: items.slice(p * LIST_PAGE_SIZE, (p + 1) * LIST_PAGE_SIZE) };
-}
-
 /** Previous/next buttons, and the task buttons above them. */
 function withNav(env: FormatEnv, rows: OutboxButton[][], page: number, pages: number, data: (p: number) => ActionData): OutboxButton[][] {
   const nav: OutboxButton[] = [];
@@ -130,33 +114,33 @@ function withNav(env: FormatEnv, rows: OutboxButton[][], page: number, pages: nu
 }
 
 /** /nhiemvu: one page of the person's tasks, grouped and labelled, with a button per task. */
-export function taskListPage(env: FormatEnv, lines: TaskLine[], requested: number, dueSoonDays: number): Page {
-  if (lines.length === 0) return { text: env.t("tasks.none"), buttons: [] };
-  const { page, pages, slice } = pageOf(lines, requested);
-  const parts = [env.t("tasks.listTitle", { count: lines.length, page: page + 1, pages })];
+export function taskListPage(env: FormatEnv, list: TaskListPage, dueSoonDays: number): Page {
+  if (list.total === 0) return { text: env.t("tasks.none"), buttons: [] };
+  const { page, pages, lines } = list;
+  const parts = [env.t("tasks.listTitle", { count: list.total, page: page + 1, pages })];
   let group: TaskGroup | undefined;
-  slice.forEach((l, i) => {
+  lines.forEach((l, i) => {
     if (l.group !== group) {
       group = l.group;
-      const continued = i === 0 && page > 0 && lines[page * LIST_PAGE_SIZE - 1]?.group === l.group;
+      const continued = i === 0 && list.continuesGroup;
       parts.push("", `<b>${env.t(GROUP_KEY[l.group])}</b>${continued ? ` ${env.t("tasks.continued")}` : ""}`);
     }
     parts.push(taskLine(env, l));
   });
   parts.push("", legend(env, dueSoonDays));
-  const rows = slice.map((l) => [{ text: taskButtonText(env, l.code, l.title), data: A.tasks.detail.build({ id: l.id, page }) }]);
+  const rows = lines.map((l) => [{ text: taskButtonText(env, l.code, l.title), data: A.tasks.detail.build({ id: l.id, page }) }]);
   return { text: parts.join("\n"), buttons: withNav(env, rows, page, pages, (p) => A.tasks.page.build({ page: p })) };
 }
 
 /** /baocao: the tasks one may report on, as buttons with their current progress. */
-export function reportPickerPage(env: FormatEnv, lines: TaskLine[], requested: number): Page {
-  if (lines.length === 0) return { text: env.t("report.nothingToReport"), buttons: [] };
-  const { page, pages, slice } = pageOf(lines, requested);
-  const rows = slice.map((l) => [
+export function reportPickerPage(env: FormatEnv, list: TaskListPage): Page {
+  if (list.total === 0) return { text: env.t("report.nothingToReport"), buttons: [] };
+  const { page, pages, lines } = list;
+  const rows = lines.map((l) => [
     { text: `${taskButtonText(env, l.code, l.title)} (${l.percent === null ? "—" : `${l.percent}%`})`, data: A.report.task.build({ id: l.id }) },
   ]);
   return {
-    text: env.t("report.pick", { page: page + 1, pages, count: lines.length }),
+    text: env.t("report.pick", { page: page + 1, pages, count: list.total }),
     buttons: withNav(env, rows, page, pages, (p) => A.report.page.build({ page: p })),
   };
 }
@@ -263,9 +247,9 @@ export function taskDetailPage(env: FormatEnv, d: TaskDetail, opts: DetailOption
 const STALE_NAMES_MAX = 20;
 
 /** /donvi: the unit's completion, who has not reported, and a page of its tasks. */
-export function unitOverviewPage(env: FormatEnv, o: UnitOverview, requested: number, dueSoonDays: number): Page {
+export function unitOverviewPage(env: FormatEnv, o: UnitOverview, dueSoonDays: number): Page {
   const { t } = env;
-  const { page, pages, slice } = pageOf(o.tasks, requested);
+  const { page, pages, lines: slice, total } = o.tasks;
   const parts = [t("unit.title", { name: o.unit.name })];
   parts.push(
     o.completion
@@ -285,9 +269,9 @@ export function unitOverviewPage(env: FormatEnv, o: UnitOverview, requested: num
     parts.push(`${t("unit.stale", { days: o.staleDays, count: o.stale.length })} ${names.join(", ")}`);
   }
   parts.push("");
-  if (o.tasks.length === 0) parts.push(t("unit.noTasks"));
+  if (total === 0) parts.push(t("unit.noTasks"));
   else {
-    parts.push(t("unit.tasksTitle", { count: o.tasks.length, page: page + 1, pages }));
+    parts.push(t("unit.tasksTitle", { count: total, page: page + 1, pages }));
     for (const l of slice) parts.push(taskLine(env, l, [t(l.role === "lead" ? "unit.roleLead" : "unit.roleCoord")]));
     parts.push("", legend(env, dueSoonDays));
   }

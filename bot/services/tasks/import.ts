@@ -14,7 +14,7 @@ import {
 import { audit } from "../audit.js";
 import { cleanText, foldText, shorten } from "../text.js";
 import { listUnits, type UnitRef, unitResolver } from "../units.js";
-import { codeKey } from "./codes.js";
+import { codeKey, taskSortKey } from "./codes.js";
 
 export const TASK_COLUMNS = [
   { key: "code", label: "Mã nhiệm vụ", aliases: ["Mã NV", "Mã số nhiệm vụ", "Số hiệu nhiệm vụ"], required: true },
@@ -347,7 +347,7 @@ export async function applyTaskImport(db: Db, plan: TaskImportPlan, opts: { acto
           });
           updated++;
         } else {
-          await tx.task.create({ data: { code: v.code, ...data, units: { create: links }, assignees: { create: assignees }, createdAt: opts.now } });
+          await tx.task.create({ data: { code: v.code, sortKey: taskSortKey(v.code), ...data, units: { create: links }, assignees: { create: assignees }, createdAt: opts.now } });
           created++;
         }
       }

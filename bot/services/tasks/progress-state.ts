@@ -4,7 +4,9 @@
 // A task led by several units (section III of the 2021 plan names all four) is carried out
 // by each of them in its own unit, so progress is kept per unit: a unit sees its own latest
 // report; the department sees the mean of the lead units.
+import type { Db } from "../../db/client.js";
 import type { DbOrTx } from "../../delivery/outbox.js";
+import { inChunks } from "../chunks.js";
 
 export interface LatestReport {
   id: number;
@@ -23,22 +25,35 @@ export interface TaskProgress {
 
 export const NO_PROGRESS: TaskProgress = Object.freeze({ byUnit: new Map(), latest: null }) as TaskProgress;
 
-/** Latest reports of the given tasks. */
-export async function loadProgress(db: DbOrTx, taskIds: number[]): Promise<Map<number, TaskProgress>> {
-  const out = new Map<number, TaskProgress>();
-  if (taskIds.length === 0) return out;
-  const rows = await db.progressReport.findMany({
-    where: { taskId: { in: taskIds } },
-    select: { id: true, taskId: true, unitId: true, staffId: true, percent: true, createdAt: true },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-  });
+type TaskWhere = NonNullable<Parameters<Db["task"]["findMany"]>[0]>["where"];
+
+function collect(rows: { taskId: number; unitId: number; reportId: number; staffId: number; percent: number; reportedAt: Date }[], out: Map<number, TaskProgress>) {
   for (const r of rows) {
     let p = out.get(r.taskId);
     if (!p) out.set(r.taskId, (p = { byUnit: new Map(), latest: null }));
-    const rep: LatestReport = { id: r.id, percent: r.percent, at: r.createdAt, staffId: r.staffId, unitId: r.unitId };
-    p.latest ??= rep;
-    if (r.unitId !== null && !p.byUnit.has(r.unitId)) p.byUnit.set(r.unitId, rep);
+    const rep: LatestReport = { id: r.reportId, percent: r.percent, at: r.reportedAt, staffId: r.staffId, unitId: r.unitId === ANY_UNIT ? null : r.unitId };
+    if (r.unitId === ANY_UNIT) p.latest = rep;
+    else p.byUnit.set(r.unitId, rep);
   }
+}
+
+/** The TaskProgress row of a task's latest report by anyone (the others are per unit). */
+export const ANY_UNIT = 0;
+
+/**
+ * Latest reports of the given tasks (a page, one task), from the rows the database keeps up
+ * to date on every report (TaskProgress): one row per task and unit, whatever the history.
+ */
+export async function loadProgress(db: DbOrTx, taskIds: number[]): Promise<Map<number, TaskProgress>> {
+  const out = new Map<number, TaskProgress>();
+  collect(await inChunks(taskIds, (ids) => db.taskProgress.findMany({ where: { taskId: { in: ids } } })), out);
+  return out;
+}
+
+/** Latest reports of every task matching a filter (a unit's tasks, the department's), in one query. */
+export async function loadProgressWhere(db: DbOrTx, where: TaskWhere): Promise<Map<number, TaskProgress>> {
+  const out = new Map<number, TaskProgress>();
+  collect(await db.taskProgress.findMany({ where: { task: where ?? {} } }), out);
   return out;
 }
 

@@ -5,10 +5,9 @@ import type { WorkingCalendar } from "../calendar/index.js";
 import { audit } from "../audit.js";
 import { seesAllUnits } from "../roles.js";
 import { getSetting } from "../settings.js";
-import { canCloseTasks, canReportOnTask, concerningWhere, findViewableTask, relationsOf, type Relation, type TaskRefusal, type Viewer } from "./access.js";
-import { compareTaskCodes } from "./codes.js";
+import { canCloseTasks, canReportOnTask, concerningWhere, findViewableTask, type Relation, type TaskRefusal, type Viewer } from "./access.js";
 import { type DueMark, dueMark, markDays } from "./due.js";
-import { loadProgress, NO_PROGRESS, shownProgress } from "./progress-state.js";
+import { loadProgress, NO_PROGRESS, shownProgress, type TaskProgress } from "./progress-state.js";
 
 export interface TaskEnv {
   db: Db;
@@ -47,7 +46,7 @@ const listSelect = {
   assignees: { select: { staffId: true } },
 } as const;
 
-type ListRow = { id: number; code: string; title: string; dueDate: string | null; recurring: boolean; status: string; units: { unitId: number; role: string }[] };
+export type ListRow = { id: number; code: string; title: string; dueDate: string | null; recurring: boolean; status: string; units: { unitId: number; role: string }[] };
 
 /** Marks and progress of tasks as seen from one unit (null: the department). */
 export async function describeTasks<T extends ListRow>(
@@ -57,13 +56,16 @@ export async function describeTasks<T extends ListRow>(
 ): Promise<(T & { percent: number | null; reportedAt: Date | null; mark: DueMark; days: number | null })[]> {
   const dueSoon = await getSetting(env.db, "tasks.dueSoonWorkingDays");
   const progress = await loadProgress(env.db, rows.map((r) => r.id));
-  return rows.map((r) => {
-    const shown = shownProgress(r, progress.get(r.id) ?? NO_PROGRESS, scopeUnitId);
-    const percent = shown?.percent ?? null;
-    const mark = dueMark(r, percent, env.today, env.calendar, dueSoon);
-    const days = markDays(mark, r.dueDate, env);
-    return { ...r, percent, reportedAt: shown?.at ?? null, mark, days };
-  });
+  return rows.map((r) => describeLine(env, r, progress.get(r.id) ?? NO_PROGRESS, scopeUnitId, dueSoon));
+}
+
+/** One task's marks and progress as seen from one unit (null: the department). */
+export function describeLine<T extends ListRow>(env: Omit<TaskEnv, "db">, r: T, progress: TaskProgress, scopeUnitId: number | null, dueSoon: number) {
+  const shown = shownProgress(r, progress, scopeUnitId);
+  const percent = shown?.percent ?? null;
+  const mark = dueMark(r, percent, env.today, env.calendar, dueSoon);
+  const days = markDays(mark, r.dueDate, env);
+  return { ...r, percent, reportedAt: shown?.at ?? null, mark, days };
 }
 
 /** What a list line shows of a described task (its group or role is added by the list). */
@@ -72,27 +74,89 @@ export function lineFields(r: Awaited<ReturnType<typeof describeTasks>>[number])
   return { id, code, title, percent, reportedAt, dueDate, recurring, status, mark, days };
 }
 
-function byPlanOrder(a: { status: string; code: string }, b: { status: string; code: string }): number {
-  // Closed tasks go to the end of their group: they need nothing more.
-  if ((a.status === "closed") !== (b.status === "closed")) return a.status === "closed" ? 1 : -1;
-  return compareTaskCodes(a.code, b.code);
+/** Plan order in SQL: open tasks before closed ones ("open" > "closed"), then the plan's numbering. */
+export const PLAN_ORDER = [{ status: "desc" }, { sortKey: "asc" }, { code: "asc" }] as const satisfies TaskOrder;
+type TaskOrder = NonNullable<Parameters<Db["task"]["findMany"]>[0]>["orderBy"];
+type TaskWhere = NonNullable<NonNullable<Parameters<Db["task"]["findMany"]>[0]>["where"]>;
+
+/** Each group as a filter, each task in the first group it belongs to (the order of TASK_GROUPS). */
+export function groupWheres(viewer: Viewer, groups: readonly TaskGroup[]): { group: TaskGroup; where: TaskWhere }[] {
+  const assigned: TaskWhere = { assignees: { some: { staffId: viewer.staffId } } };
+  const lead: TaskWhere = { units: { some: { unitId: viewer.unitId, role: "lead" } } };
+  const coord: TaskWhere = { units: { some: { unitId: viewer.unitId, role: "coord" } } };
+  const all: Record<TaskGroup, TaskWhere> = {
+    assigned,
+    lead: { AND: [lead, { NOT: assigned }] },
+    coord: { AND: [coord, { NOT: assigned }, { NOT: lead }] },
+    other: { NOT: concerningWhere(viewer) },
+  };
+  return groups.map((group) => ({ group, where: all[group] }));
+}
+
+export interface TaskListPage {
+  /** The lines of this page, in list order. */
+  lines: TaskLine[];
+  total: number;
+  /** The page shown (the one asked for, clamped to the pages that exist now). */
+  page: number;
+  pages: number;
+  pageSize: number;
+  /** The line before this page is in the same group as its first line ("(tiếp)"). */
+  continuesGroup: boolean;
+}
+
+/** Clamps a page number from a button to the pages that exist now (the list may have changed). */
+export function clampPage(page: number, total: number, pageSize: number): { page: number; pages: number } {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const p = !Number.isSafeInteger(page) || page < 0 ? 0 : Math.min(page, pages - 1);
+  return { page: p, pages };
 }
 
 /**
- * The tasks that concern a person, each once, in the order: assigned to them, led by their
- * unit, coordinated by their unit; for the office and leaders, then every other task.
+ * One page of a list made of groups, counted, ordered and paged in SQL: a count per group,
+ * then only the rows of the page, whatever the number of tasks.
  */
-export async function listTasksFor(env: TaskEnv, viewer: Viewer): Promise<TaskLine[]> {
-  const all = seesAllUnits(viewer.role);
-  const rows = await env.db.task.findMany({ where: all ? {} : concerningWhere(viewer), select: listSelect });
-  const described = await describeTasks(env, rows, viewer.unitId);
-  const lines = described.map((r): TaskLine => ({ ...lineFields(r), group: relationsOf(r, viewer)[0] ?? "other" }));
-  return lines.sort((a, b) => TASK_GROUPS.indexOf(a.group) - TASK_GROUPS.indexOf(b.group) || byPlanOrder(a, b));
+export async function pageOfGroups<G extends string>(
+  db: Db,
+  groups: { group: G; where: TaskWhere }[],
+  requested: number,
+  pageSize: number,
+  orderBy: TaskOrder,
+): Promise<{ rows: (ListRow & { assignees: { staffId: number }[]; group: G })[]; total: number; page: number; pages: number; continuesGroup: boolean }> {
+  const counts = await Promise.all(groups.map((g) => db.task.count({ where: g.where })));
+  const total = counts.reduce((a, b) => a + b, 0);
+  const { page, pages } = clampPage(requested, total, pageSize);
+  const from = page * pageSize;
+  const rows: (ListRow & { assignees: { staffId: number }[]; group: G })[] = [];
+  let offset = 0;
+  let continuesGroup = false;
+  for (const [i, g] of groups.entries()) {
+    const count = counts[i]!;
+    const skip = Math.max(0, from - offset);
+    const take = Math.min(count - skip, pageSize - rows.length);
+    if (rows.length === 0 && skip > 0 && skip < count) continuesGroup = true;
+    if (take > 0 && skip < count) {
+      const found = await db.task.findMany({ where: g.where, select: listSelect, orderBy, skip, take });
+      rows.push(...found.map((r) => ({ ...r, group: g.group })));
+    }
+    offset += count;
+    if (rows.length >= pageSize) break;
+  }
+  return { rows, total, page, pages, continuesGroup };
 }
 
-/** The open tasks this person may report on (those that concern them), in the same order. */
-export async function reportableTasks(env: TaskEnv, viewer: Viewer): Promise<TaskLine[]> {
-  return (await listTasksFor(env, viewer)).filter((l) => l.group !== "other" && l.status === "open");
+/**
+ * A page of the tasks that concern a person, each once, in the order: assigned to them, led
+ * by their unit, coordinated by their unit; for the office and leaders, then every other
+ * task. With `reportable`, only the open tasks they may report on (/baocao).
+ */
+export async function listTasksPage(env: TaskEnv, viewer: Viewer, requested: number, pageSize: number, opts: { reportable?: boolean } = {}): Promise<TaskListPage> {
+  const groups = TASK_GROUPS.filter((g) => (g === "other" ? !opts.reportable && seesAllUnits(viewer.role) : true));
+  const wheres = groupWheres(viewer, groups).map((g) => (opts.reportable ? { ...g, where: { AND: [g.where, { status: "open" }] } } : g));
+  const res = await pageOfGroups(env.db, wheres, requested, pageSize, PLAN_ORDER);
+  const described = await describeTasks(env, res.rows, viewer.unitId);
+  const lines = described.map((r): TaskLine => ({ ...lineFields(r), group: r.group }));
+  return { lines, total: res.total, page: res.page, pages: res.pages, pageSize, continuesGroup: res.continuesGroup };
 }
 
 export interface UnitName {

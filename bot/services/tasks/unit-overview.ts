@@ -5,8 +5,8 @@ import type { DbOrTx } from "../../delivery/outbox.js";
 import { seesUnit } from "../roles.js";
 import { getSetting } from "../settings.js";
 import type { Viewer } from "./access.js";
-import { compareTaskCodes } from "./codes.js";
-import { describeTasks, lineFields, type TaskEnv, type TaskLine } from "./queries.js";
+import { LIST_PAGE_SIZE } from "./format.js";
+import { describeTasks, lineFields, pageOfGroups, type TaskEnv, type TaskLine } from "./queries.js";
 
 /** A task as /donvi lists it: the unit's own progress, and the unit's part in the task. */
 export interface UnitTaskLine extends Omit<TaskLine, "group"> {
@@ -26,9 +26,17 @@ export interface Completion {
   total: number;
 }
 
+export interface UnitTaskPage {
+  lines: UnitTaskLine[];
+  total: number;
+  page: number;
+  pages: number;
+}
+
 export interface UnitOverview {
   unit: { id: number; code: string; name: string };
-  tasks: UnitTaskLine[];
+  /** One page of the unit's tasks: those it leads, then those it coordinates. */
+  tasks: UnitTaskPage;
   completion: Completion | null;
   staleDays: number;
   stale: StaleReporter[];
@@ -59,7 +67,8 @@ export async function staleReporters(db: DbOrTx, unitId: number, now: Date, days
     orderBy: { code: "asc" },
   });
   if (staff.length === 0) return [];
-  const last = await db.progressReport.groupBy({ by: ["staffId"], where: { staffId: { in: staff.map((s) => s.id) } }, _max: { createdAt: true } });
+  // The unit's people by a join, not a list of their ids: a unit may have hundreds.
+  const last = await db.progressReport.groupBy({ by: ["staffId"], where: { staff: { unitId, active: true } }, _max: { createdAt: true } });
   const lastBy = new Map(last.map((l) => [l.staffId, l._max.createdAt]));
   const cutoff = new Date(now.getTime() - days * DAY_MS);
   return staff
@@ -68,40 +77,42 @@ export async function staleReporters(db: DbOrTx, unitId: number, now: Date, days
     .sort((a, b) => (a.lastReportAt?.getTime() ?? -1) - (b.lastReportAt?.getTime() ?? -1));
 }
 
-export function completionOf(lines: { role: string; status: string; percent: number | null }[]): Completion | null {
-  const led = lines.filter((l) => l.role === "lead");
-  if (led.length === 0) return null;
-  const values = led.map((l) => (l.status === "closed" ? 100 : (l.percent ?? 0)));
-  return {
-    percent: Math.round(values.reduce((a, b) => a + b, 0) / led.length),
-    done: values.filter((v) => v >= 100).length,
-    total: led.length,
-  };
+const ledBy = (unitId: number) => ({ units: { some: { unitId, role: "lead" } } });
+
+/** The unit's completion, counted in SQL over the tasks it leads (a closed task counts 100%). */
+export async function unitCompletion(db: DbOrTx, unitId: number): Promise<Completion | null> {
+  const [total, closed, open] = await Promise.all([
+    db.task.count({ where: ledBy(unitId) }),
+    db.task.count({ where: { ...ledBy(unitId), status: "closed" } }),
+    db.taskProgress.aggregate({ where: { unitId, task: { ...ledBy(unitId), status: "open" } }, _sum: { percent: true } }),
+  ]);
+  if (total === 0) return null;
+  const doneOpen = await db.taskProgress.count({ where: { unitId, percent: { gte: 100 }, task: { ...ledBy(unitId), status: "open" } } });
+  return { percent: Math.round(((open._sum.percent ?? 0) + closed * 100) / total), done: closed + doneOpen, total };
 }
 
-export async function unitTaskLines(env: TaskEnv, unitId: number): Promise<UnitTaskLine[]> {
-  const rows = await env.db.task.findMany({
-    where: { units: { some: { unitId } } },
-    select: { id: true, code: true, title: true, dueDate: true, recurring: true, status: true, units: { select: { unitId: true, role: true } } },
-  });
-  const described = await describeTasks(env, rows, unitId);
-  return described
-    .map(
-      (r): UnitTaskLine => ({ ...lineFields(r), role: r.units.some((u) => u.unitId === unitId && u.role === "lead") ? "lead" : "coord" }),
-    )
-    .sort((a, b) => (a.role === b.role ? 0 : a.role === "lead" ? -1 : 1) || compareTaskCodes(a.code, b.code));
+/** A page of the unit's tasks with the unit's own progress: those it leads, then those it coordinates. */
+export async function unitTaskPage(env: TaskEnv, unitId: number, requested: number, pageSize: number): Promise<UnitTaskPage> {
+  const groups = [
+    { group: "lead" as const, where: ledBy(unitId) },
+    { group: "coord" as const, where: { units: { some: { unitId, role: "coord" } } } },
+  ];
+  const res = await pageOfGroups(env.db, groups, requested, pageSize, [{ sortKey: "asc" }, { code: "asc" }]);
+  const described = await describeTasks(env, res.rows, unitId);
+  return { lines: described.map((r): UnitTaskLine => ({ ...lineFields(r), role: r.group })), total: res.total, page: res.page, pages: res.pages };
 }
 
 export async function unitOverview(
   env: TaskEnv & { now: Date },
   viewer: Viewer,
   unitId: number,
+  page = 0,
 ): Promise<{ ok: true; overview: UnitOverview } | { ok: false; reason: "not_found" | "forbidden" }> {
   const unit = Number.isSafeInteger(unitId) ? await env.db.unit.findUnique({ where: { id: unitId }, select: { id: true, code: true, name: true } }) : null;
   if (!unit) return { ok: false, reason: "not_found" };
   if (!seesUnit(viewer, unit.id)) return { ok: false, reason: "forbidden" };
   const staleDays = await getSetting(env.db, "tasks.staleReportDays");
-  const tasks = await unitTaskLines(env, unit.id);
+  const tasks = await unitTaskPage(env, unit.id, page, LIST_PAGE_SIZE);
   const stale = await staleReporters(env.db, unit.id, env.now, staleDays);
-  return { ok: true, overview: { unit, tasks, completion: completionOf(tasks), staleDays, stale } };
+  return { ok: true, overview: { unit, tasks, completion: await unitCompletion(env.db, unit.id), staleDays, stale } };
 }

@@ -9,6 +9,8 @@ import { enqueue } from "../../delivery/outbox.js";
 import { isLocale, type Locale, translator } from "../../i18n.js";
 import { addDays, dayOfWeek, type WorkingCalendar } from "../calendar/index.js";
 import { getSetting } from "../settings.js";
+import { RecipientErrors } from "../recipient-errors.js";
+import { staffRecordedToday } from "../recorded-today.js";
 import { localParts } from "../time.js";
 import { deliverNextTip } from "./next-tip.js";
 import { renderTip } from "./render.js";
@@ -37,7 +39,8 @@ export interface ScheduledTipResult {
   unreachable: number;
 }
 
-export async function sendScheduledTips(deps: ScheduledTipDeps, now: Date): Promise<ScheduledTipResult> {
+/** `errors` collects the people whose tip could not be recorded; the others still get theirs. */
+export async function sendScheduledTips(deps: ScheduledTipDeps, now: Date, errors = new RecipientErrors(undefined, "security-tip")): Promise<ScheduledTipResult> {
   const { db, calendar } = deps;
   const result: ScheduledTipResult = { due: false, queued: 0, alreadySent: 0, unreachable: 0 };
   const { date, time } = localParts(now, deps.timeZone);
@@ -53,9 +56,7 @@ export async function sendScheduledTips(deps: ScheduledTipDeps, now: Date): Prom
   });
   result.due = true;
   const keyOf = (staffId: number) => `tip:${date}:${staffId}`;
-  const done = new Set(
-    (await db.outboxMessage.findMany({ where: { dedupKey: { in: staff.map((s) => keyOf(s.id)) } }, select: { staffId: true } })).map((m) => m.staffId),
-  );
+  const done = await staffRecordedToday(db, { kind: "tip", keyPrefix: `tip:${date}:`, date, timeZone: deps.timeZone });
   for (const s of staff) {
     if (done.has(s.id)) {
       result.alreadySent++;
@@ -64,7 +65,7 @@ export async function sendScheduledTips(deps: ScheduledTipDeps, now: Date): Prom
     const locale = isLocale(s.locale) ? s.locale : deps.defaultLocale;
     const t = translator(deps.i18n, locale);
     let status = "";
-    await deliverNextTip(db, s.id, {
+    await errors.each(`staff:${s.id}`, () => deliverNextTip(db, s.id, {
       via: "scheduled",
       now,
       send: async (tx, tip) => {
@@ -76,7 +77,7 @@ export async function sendScheduledTips(deps: ScheduledTipDeps, now: Date): Prom
         status = res.status;
         return res.status === "queued";
       },
-    });
+    }));
     if (status === "queued") result.queued++;
     else if (status === "duplicate") result.alreadySent++;
     else if (status === "unreachable") result.unreachable++;
