@@ -193,8 +193,8 @@ export const alertsCommand = defineCommand(
         await save(turn, "audience", { ...data, body });
         return turn.reply.show({ text: turn.t("alerts.flow.pickAudience"), buttons: audienceButtons(turn) });
       }
-      // A step that waits for a button: repeat what is expected.
-      return turn.reply.show(turn.t("alerts.flow.expired"));
+      // A step that waits for a button: say so (the flow is still open).
+      return turn.reply.show(turn.t("alerts.flow.useButtons"));
     });
 
     c.action(A.alert.abort, async (turn) => {

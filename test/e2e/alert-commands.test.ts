@@ -63,6 +63,11 @@ describe("/canhbao", () => {
     const [start] = await e2e.say(u("VP01"), "/canhbao");
     const { answer } = await e2e.press(u("VP01"), start!, "canhbao:send", { forge: true });
     expect(answer?.text).toContain("hết hạn");
+    // Text typed where a button is expected: the flow is still open, and the answer says so.
+    const [typed] = await e2e.say(u("VP01"), "Khẩn");
+    expect(textOf(typed)).toContain("chọn bằng các nút");
+    const { messages: [askTitle] } = await e2e.press(u("VP01"), start!, "canhbao:sev:cao");
+    expect(textOf(askTitle)).not.toContain("hết hạn");
     await e2e.say(u("VP01"), "/huy");
     const { answer: after } = await e2e.press(u("VP01"), start!, "canhbao:sev:cao");
     expect(after?.text).toContain("hết hạn");
