@@ -25,13 +25,6 @@ export function workingMorning(realNow: Date, calendar: WorkingCalendar, timeZon
   return atLocal(day, DEMO_MORNING, timeZone);
 }
 
-/** "dd/mm/yyyy hh:mm" of an instant in the deployment's zone. */
-export function formatDemoTime(at: Date, timeZone: string): string {
-  const { date, time } = localParts(at, timeZone);
-  const [y, mo, d] = date.split("-");
-  return `${d}/${mo}/${y} ${time.slice(0, 5)}`;
-}
-
 /** Starts at `start` and runs with real time from then on; can be moved forward, never back. */
 export class DemoClock {
   private offsetMs: number;

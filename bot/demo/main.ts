@@ -25,7 +25,8 @@ import { loadDemoDossiers } from "../seed-data/demo-dossiers.js";
 import { DEMO_STAFF, loadDemoStaff } from "../seed-data/demo-staff.js";
 import { htmlToTerminal } from "../cli/terminal-text.js";
 import { DEMO_BOT, type DemoEvent, DemoChat, type DemoMessage, type DemoUser } from "./demo-chat.js";
-import { DemoClock, formatDemoTime, parseDemoAt, workingMorning } from "./demo-clock.js";
+import { formatDateTime } from "../services/date-text.js";
+import { DemoClock, parseDemoAt, workingMorning } from "./demo-clock.js";
 import { buttonAt, renderMessage, saveDemoFile } from "./demo-screen.js";
 import { describeJobRun, type JobSummary } from "./job-report.js";
 
@@ -150,7 +151,7 @@ async function main() {
   const runJobNow = async (jobName: string) => {
     const job = JOBS.find((j) => j.name === jobName);
     if (!job) {
-      write(dim(`Việc định kỳ: ${JOBS.map((j) => j.name).join(", ")}. Gõ !viec <tên> để chạy ngay (giờ demo: ${formatDemoTime(now(), config.timezone)}).`));
+      write(dim(`Việc định kỳ: ${JOBS.map((j) => j.name).join(", ")}. Gõ !viec <tên> để chạy ngay (giờ demo: ${formatDateTime(now(), config.timezone)}).`));
       return;
     }
     const slot = `demo-${++runs}`;
@@ -164,7 +165,7 @@ async function main() {
     const summary = run?.detail?.startsWith("{") ? (JSON.parse(run.detail) as JobSummary) : null;
     const held = (await heldNow()) - heldBefore;
     flush();
-    write(dim(`(${describeJobRun(job.name, outcome, summary, sent, held, formatDemoTime(now(), config.timezone).slice(0, 10))})`));
+    write(dim(`(${describeJobRun(job.name, outcome, summary, sent, held, formatDateTime(now(), config.timezone).slice(0, 10))})`));
   };
 
   /** Whether the person is in a guided flow (the bot waits for what they type). */
@@ -182,7 +183,7 @@ async function main() {
   pending.splice(0).forEach((e) => e.kind !== "notice" && unseen.set(e.message.messageId, e.message));
 
   write("Trợ lý công vụ Sở KH&CN — chạy thử cục bộ (không cần token, không dùng mạng).");
-  write(dim(`Giờ demo: ${formatDemoTime(now(), config.timezone)} (${config.timezone}); đổi bằng --at "dd/mm/yyyy hh:mm", hoặc !gio +phút khi đang chạy.`));
+  write(dim(`Giờ demo: ${formatDateTime(now(), config.timezone)} (${config.timezone}); đổi bằng --at "dd/mm/yyyy hh:mm", hoặc !gio +phút khi đang chạy.`));
   write(
     dim(
       "Gõ lệnh như trong Telegram (/trogiup, /caidat ...). Nút: gõ 2.3 để bấm nút 3 của tin [2]; gõ 3 để bấm nút 3 của tin gần nhất có nút " +
@@ -245,7 +246,7 @@ async function main() {
         const minutes = /^\+\d{1,5}$/.test(arg) ? Number(arg.slice(1)) : undefined;
         if (arg && minutes === undefined) write("Gõ !gio +phút để đưa đồng hồ demo đi tới (ví dụ !gio +60); đồng hồ không lùi lại được.");
         if (minutes) clock.advance(minutes);
-        write(dim(`Giờ demo: ${formatDemoTime(now(), config.timezone)}.`));
+        write(dim(`Giờ demo: ${formatDateTime(now(), config.timezone)}.`));
         if (minutes) await settle(); // messages held until that time go out now
       } else if (/^\d+\.\d+$/.test(line)) {
         const [m, b] = line.split(".").map(Number) as [number, number];

@@ -1,7 +1,8 @@
 // The demo's clock: a working-day morning by default, `--at "dd/mm/yyyy hh:mm"` in Hà Nội time.
 import { describe, expect, it } from "vitest";
 import { createVietnamWorkingCalendar } from "../../bot/services/calendar/index.js";
-import { DemoClock, formatDemoTime, parseDemoAt, workingMorning } from "../../bot/demo/demo-clock.js";
+import { DemoClock, parseDemoAt, workingMorning } from "../../bot/demo/demo-clock.js";
+import { formatDateTime } from "../../bot/services/date-text.js";
 
 const TZ = "Asia/Ho_Chi_Minh";
 const cal = createVietnamWorkingCalendar();
@@ -19,13 +20,13 @@ describe("demo clock", () => {
 
   it("starts at 09:00 of today when it is a working day, else of the next one (weekends, Tết)", () => {
     // 02:30 in Hà Nội on Wednesday 02/12/2026 (19:30 UTC the day before): that Wednesday.
-    expect(formatDemoTime(workingMorning(new Date("2026-12-01T19:30:00Z"), cal, TZ), TZ)).toBe("02/12/2026 09:00");
+    expect(formatDateTime(workingMorning(new Date("2026-12-01T19:30:00Z"), cal, TZ), TZ)).toBe("02/12/2026 09:00");
     // 22:00 on Wednesday: still that day's morning (the demo's day, not the next).
-    expect(formatDemoTime(workingMorning(new Date("2026-12-02T15:00:00Z"), cal, TZ), TZ)).toBe("02/12/2026 09:00");
+    expect(formatDateTime(workingMorning(new Date("2026-12-02T15:00:00Z"), cal, TZ), TZ)).toBe("02/12/2026 09:00");
     // Saturday 05/12/2026: Monday 07/12.
-    expect(formatDemoTime(workingMorning(new Date("2026-12-05T03:00:00Z"), cal, TZ), TZ)).toBe("07/12/2026 09:00");
+    expect(formatDateTime(workingMorning(new Date("2026-12-05T03:00:00Z"), cal, TZ), TZ)).toBe("07/12/2026 09:00");
     // New Year's Day 2027 is a Friday: Monday 04/01/2027.
-    expect(formatDemoTime(workingMorning(new Date("2027-01-01T03:00:00Z"), cal, TZ), TZ)).toBe("04/01/2027 09:00");
+    expect(formatDateTime(workingMorning(new Date("2027-01-01T03:00:00Z"), cal, TZ), TZ)).toBe("04/01/2027 09:00");
   });
 
   it("runs on with real time from its start and only moves forward", () => {
