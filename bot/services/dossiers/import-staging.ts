@@ -14,11 +14,12 @@
 // A staging table was chosen over a visibility flag on Dossier: every query of dossiers (lists,
 // digest, nudges, figures) would have had to filter on it, and an update of an existing dossier
 // cannot be hidden that way.
+import { readFileSync } from "node:fs";
 import { hostname } from "node:os";
 import type { Db } from "../../db/client.js";
 import { Prisma } from "../../../prisma/generated/sqlite/client.js";
 import { cancelPendingWhereRefIn, type DbOrTx } from "../../delivery/outbox.js";
-import { chunks } from "../chunks.js";
+import { chunks, yieldToEventLoop } from "../chunks.js";
 
 export interface StagedDossier {
   kind: "create" | "update" | "touch";
@@ -50,7 +51,7 @@ const INSERT_ROWS = 40;
 /** Staged rows per transaction: the write lock is held for one such batch at a time. */
 export const STAGE_BATCH = 500;
 /** Rows deleted per statement when a run is cleared. */
-const DELETE_BATCH = 2000;
+const DELETE_BATCH = 500;
 /** A run this old (by the import's clock) is left over, whichever machine started it. */
 const STALE_MS = 24 * 3600_000;
 
@@ -59,10 +60,16 @@ const OWNER = `${hostname()}:${process.pid}`;
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (e) {
     // EPERM: it exists, under another user.
     return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+  // A killed process not yet reaped by its parent still answers the signal: a zombie ("Z") is dead.
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return !/^[ZX]/.test(stat.slice(stat.lastIndexOf(")") + 2));
+  } catch {
+    return true; // no /proc: taken as alive, the run is removed once it is old
   }
 }
 
@@ -80,6 +87,7 @@ export async function discardRun(db: Db, runId: number): Promise<void> {
   for (;;) {
     const n = await db.$executeRaw`DELETE FROM "DossierImportRow" WHERE "id" IN (SELECT "id" FROM "DossierImportRow" WHERE "runId" = ${runId} LIMIT ${DELETE_BATCH})`;
     if (n === 0) break;
+    await yieldToEventLoop();
   }
   await db.dossierImportRun.deleteMany({ where: { id: runId } });
 }
@@ -105,6 +113,8 @@ export async function stageRows(db: Db, rows: readonly StagedDossier[], opts: St
       await db.$transaction(async (tx) => {
         for (const piece of chunks(batch, INSERT_ROWS)) await insertStaged(tx, run.id, piece);
       });
+      // The chat's turn: its queries run between two batches.
+      await yieldToEventLoop();
     }
   } catch (e) {
     await discardRun(db, run.id).catch(() => undefined);

@@ -12,11 +12,12 @@ import {
   type ImportRecord,
   quote,
   type RecordsResult,
+  type RowReader,
   validateRecords,
 } from "../../import/index.js";
 import { addDays, toLocalDate, type WorkingCalendar } from "../calendar/index.js";
 import { audit } from "../audit.js";
-import { inChunks } from "../chunks.js";
+import { chunks, IN_CHUNK, yieldToEventLoop } from "../chunks.js";
 import { foldText } from "../text.js";
 import { atLocal, localParts } from "../time.js";
 import { isStaffUnit, listUnits, unitResolver } from "../units.js";
@@ -81,6 +82,8 @@ export interface PlanOptions {
 }
 
 const EARLIEST = "2000-01-01";
+/** Records checked between two turns of the event loop. */
+const VALIDATE_SLICE = 250;
 
 /**
  * Checks every record against the registry (staff, units) and the rules of a dossier.
@@ -102,7 +105,7 @@ export async function planDossierImport(
   const latest = addDays(today, 3650);
   const at = (v: { date: string; time: string | null }, fallback: string) => atLocal(v.date, v.time ?? fallback, opts.timeZone);
 
-  const { items, problems } = validateRecords(read, DOSSIER_SPEC, (row): DossierRow | null => {
+  const build = (row: RowReader<DossierColumn>): DossierRow | null => {
     const code = row.text("code", { required: true, maxLength: 64 });
     const procedureName = row.text("procedureName", { required: true, maxLength: 500 });
     const applicant = row.text("applicant", { required: true, maxLength: 300 });
@@ -169,10 +172,19 @@ export async function planDossierImport(
       statusRaw,
       returnedAt: status === "da_huy" || !returned ? null : at(returned, "00:00"),
     };
-  });
+  };
+  // In slices, giving the chat its turns: 100,000 records take seconds to check.
+  const items: DossierRow[] = [];
+  const problems: ImportProblem[] = [];
+  for (const records of chunks(read.records, VALIDATE_SLICE)) {
+    const slice = validateRecords({ ...read, records }, DOSSIER_SPEC, build);
+    for (const i of slice.items) if (i.value) items.push(i.value);
+    problems.push(...slice.problems);
+    await yieldToEventLoop();
+  }
   const codeColumn = read.columns.code?.header ?? DOSSIER_SPEC[0].label;
   problems.push(...checkUnique(read.records, codeColumn, (r) => r.data.code, { normalize: (s) => s.trim().toUpperCase() }));
-  return { problems, rows: items.map((i) => i.value).filter((v): v is DossierRow => v !== null) };
+  return { problems, rows: items };
 }
 
 export interface DossierImportSummary {
@@ -254,7 +266,10 @@ async function workOut(db: Db, plan: DossierImportPlan, opts: ApplyOptions): Pro
   const tz = calendar.tzOffsetMinutes;
   const summary: DossierImportSummary = { rows: plan.rows.length, created: 0, updated: 0, unchanged: 0, statusChanges: 0, keptChatReturns: 0 };
   const existing = new Map<string, Existing>();
-  for (const d of await inChunks(plan.rows.map((r) => r.code), (codes) => db.dossier.findMany({ where: { code: { in: codes } } }))) existing.set(d.code, d);
+  for (const codes of chunks(plan.rows.map((r) => r.code), IN_CHUNK)) {
+    for (const d of await db.dossier.findMany({ where: { code: { in: codes } } })) existing.set(d.code, d);
+    await yieldToEventLoop();
+  }
   const rows: StagedDossier[] = [];
   for (const row of plan.rows) {
     const prev = existing.get(row.code);
@@ -390,6 +405,12 @@ export function recordsFromJson(body: unknown): Pick<RecordsResult<DossierColumn
   }
   const byName = new Map<string, DossierColumn>();
   for (const c of DOSSIER_SPEC) for (const n of [c.label, ...c.aliases]) byName.set(normalizeKey(n), c.key);
+  // Every record repeats the same few names: each is folded once.
+  const seenNames = new Map<string, DossierColumn | undefined>();
+  const keyOf = (name: string) => {
+    if (!seenNames.has(name)) seenNames.set(name, byName.get(normalizeKey(name)));
+    return seenNames.get(name);
+  };
   const columns: RecordsResult<DossierColumn>["columns"] = {};
   const records: ImportRecord<DossierColumn>[] = [];
   body.forEach((item, i) => {
@@ -400,7 +421,7 @@ export function recordsFromJson(body: unknown): Pick<RecordsResult<DossierColumn
     }
     const data = Object.fromEntries(DOSSIER_SPEC.map((c) => [c.key, null])) as ImportRecord<DossierColumn>["data"];
     for (const [name, value] of Object.entries(item as Record<string, unknown>)) {
-      const key = byName.get(normalizeKey(name));
+      const key = keyOf(name);
       if (!key) continue;
       columns[key] ??= { index: DOSSIER_SPEC.findIndex((c) => c.key === key), header: DOSSIER_SPEC.find((c) => c.key === key)!.label, letter: "" };
       const fault = typeof value === "string" ? textFault(value) : undefined;
