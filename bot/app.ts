@@ -50,6 +50,8 @@ export interface AppOptions {
   botInfo?: UserFromGetMe;
   /** Called when the bot can no longer receive updates (main exits). */
   onFatal?: (error: unknown) => void;
+  /** Aborted when the process is asked to stop during start-up (waiting for Telegram). */
+  signal?: AbortSignal;
 }
 
 export interface RunningApp {
@@ -112,7 +114,7 @@ export async function startApp(config: AppConfig, opts: AppOptions): Promise<Run
   if (telegramOn) {
     if (!bot.isInited()) {
       try {
-        bot.botInfo = await connectToTelegram(config, logger);
+        bot.botInfo = await connectToTelegram(config, logger, opts.signal ? { signal: opts.signal } : {});
       } catch (e) {
         await db.close();
         throw e;
