@@ -151,10 +151,15 @@ export class ConcurrentChange extends Error {
  * again). A dossier created meanwhile makes the INSERT fail on its unique code, likewise.
  */
 export async function applyRun(tx: DbOrTx, runId: number, counts: RunCounts, now: Date): Promise<void> {
-  const written = await tx.$executeRaw`UPDATE "Dossier" SET "procedureName" = s."procedureName", "applicant" = s."applicant", "unitId" = s."unitId", "handlerId" = s."handlerId", "handlerRaw" = s."handlerRaw", "receivedAt" = s."receivedAt", "dueAt" = s."dueAt", "status" = s."status", "statusRaw" = s."statusRaw", "returnedAt" = s."returnedAt", "pausedAt" = s."pausedAt", "pausedWorkingDays" = s."pausedWorkingDays", "importedAt" = r."at", "source" = r."source", "updatedAt" = r."at"
+  const guard = Prisma.sql`"Dossier"."id" = s."dossierId" AND "Dossier"."status" = s."expectStatus" AND "Dossier"."pausedAt" IS NOT DISTINCT FROM s."expectPausedAt" AND "Dossier"."handledReportedAt" IS NOT DISTINCT FROM s."expectHandledAt"`;
+  const updated = await tx.$executeRaw`UPDATE "Dossier" SET "procedureName" = s."procedureName", "applicant" = s."applicant", "unitId" = s."unitId", "handlerId" = s."handlerId", "handlerRaw" = s."handlerRaw", "receivedAt" = s."receivedAt", "dueAt" = s."dueAt", "status" = s."status", "statusRaw" = s."statusRaw", "returnedAt" = s."returnedAt", "pausedAt" = s."pausedAt", "pausedWorkingDays" = s."pausedWorkingDays", "importedAt" = r."at", "source" = r."source", "updatedAt" = r."at"
     FROM "DossierImportRow" AS s JOIN "DossierImportRun" AS r ON r."id" = s."runId"
-    WHERE s."runId" = ${runId} AND s."kind" IN ('update', 'touch') AND "Dossier"."id" = s."dossierId"
-      AND "Dossier"."status" = s."expectStatus" AND "Dossier"."pausedAt" IS NOT DISTINCT FROM s."expectPausedAt" AND "Dossier"."handledReportedAt" IS NOT DISTINCT FROM s."expectHandledAt"`;
+    WHERE s."runId" = ${runId} AND s."kind" = 'update' AND ${guard}`;
+  // Unchanged dossiers (most of a re-import): only the import's time, so only that index is rewritten.
+  const touched = await tx.$executeRaw`UPDATE "Dossier" SET "importedAt" = r."at", "source" = r."source", "updatedAt" = r."at"
+    FROM "DossierImportRow" AS s JOIN "DossierImportRun" AS r ON r."id" = s."runId"
+    WHERE s."runId" = ${runId} AND s."kind" = 'touch' AND ${guard}`;
+  const written = updated + touched;
   if (written !== counts.existing) throw new ConcurrentChange();
   const created = await tx.$executeRaw`INSERT INTO "Dossier" ("code", "procedureName", "applicant", "unitId", "handlerId", "handlerRaw", "receivedAt", "dueAt", "status", "statusRaw", "returnedAt", "pausedAt", "pausedWorkingDays", "importedAt", "source", "createdAt", "updatedAt")
     SELECT s."code", s."procedureName", s."applicant", s."unitId", s."handlerId", s."handlerRaw", s."receivedAt", s."dueAt", s."status", s."statusRaw", s."returnedAt", s."pausedAt", s."pausedWorkingDays", r."at", r."source", r."at", r."at"
