@@ -80,7 +80,8 @@ export function maskDetails(details: string | null): string {
   }
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return maskValue(String(parsed));
   const parts = Object.entries(parsed as Record<string, unknown>).map(([k, v]) => {
-    if (SECRET_KEY.test(k)) return `${k}=${MASK}`;
+    // Counts and flags are never secrets ("invitesRevoked=2" stays readable).
+    if (SECRET_KEY.test(k) && typeof v !== "number" && typeof v !== "boolean") return `${k}=${MASK}`;
     const text = typeof v === "string" ? v : JSON.stringify(v);
     return `${k}=${maskValue(text ?? "")}`;
   });
