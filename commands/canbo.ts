@@ -12,6 +12,7 @@ import { setFlow } from "../bot/services/flows.js";
 import { roleLabel } from "../bot/services/profile.js";
 import { OFFICE } from "../bot/services/roles.js";
 import { charLength } from "../bot/services/safe-text.js";
+import { dataText } from "../bot/services/data-text.js";
 import { officeActor, officeOnly } from "./office-context.js";
 import { type AccountSummary, searchStaff, type StaffSummary, staffSummary, unbindStaff } from "../bot/services/staff-directory.js";
 
@@ -31,7 +32,8 @@ function platformName(t: Translate, platform: string): string {
 /** "Telegram: đang gắn (từ 01/12/2026 08:00), hoạt động lần cuối 02/12/2026 09:10". */
 export function accountLine(t: Translate, a: AccountSummary, timeZone: string): string {
   const at = (d: Date | null) => (d ? formatDateTime(d, timeZone) : t("office.canbo.never"));
-  const name = [a.displayName, a.username ? `@${a.username}` : null].filter(Boolean).join(" ");
+  const shown = [a.displayName, a.username ? `@${a.username}` : null].filter(Boolean).join(" ");
+  const name = shown ? dataText(t, shown) : "";
   return a.active
     ? t("office.canbo.accountActive", { platform: platformName(t, a.platform), name: name, since: at(a.boundAt), seen: at(a.lastSeenAt) })
     : t("office.canbo.accountInactive", {

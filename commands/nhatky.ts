@@ -12,19 +12,30 @@ import { AUDIT_GROUPS, AUDIT_WORD, type AuditFilter, type AuditGroup, type Audit
 import { formatDate, formatDateTime } from "../bot/services/date-text.js";
 import { OFFICE } from "../bot/services/roles.js";
 import { takeChars } from "../bot/services/safe-text.js";
+import { flatQuotes } from "../bot/services/data-text.js";
 import { officeOnly } from "./office-context.js";
 
 export const AUDIT_PAGE_SIZE = 10;
 const GROUP_WORDS: Record<string, AuditGroup> = { tuchoi: "denied", denied: "denied" };
 
+/** "Đổi thiết lập của Văn phòng", "Lệnh /canbo"; an action without a label as it is, quoted. */
+export function actionLabel(t: Translate, action: string): string {
+  const dot = action.indexOf(".");
+  const [head, tail] = dot < 0 ? [action, ""] : [action.slice(0, dot), action.slice(dot + 1)];
+  if ((head === "command" || head === "button") && /^[a-z0-9_]{1,32}$/.test(tail)) return t(`office.nhatky.actions.${head}`, { name: tail });
+  const key = `office.nhatky.actions.${action.replace(/\./g, "_")}`;
+  const label = /^[a-z_]+$/.test(action.replace(/\./g, "_")) ? t(key as TKey) : key;
+  return label !== key ? label : t("office.nhatky.actionRaw", { action: flatQuotes(action) });
+}
+
 export function auditLineText(t: Translate, l: AuditLine, timeZone: string): string {
   return t("office.nhatky.line", {
     at: formatDateTime(l.at, timeZone),
     outcome: t(`office.nhatky.outcomes.${l.outcome}` as TKey, { defaultValue: l.outcome }),
-    action: l.action,
+    action: actionLabel(t, l.action),
     who: l.who,
-    target: l.target ? t("office.nhatky.target", { target: l.target }) : "",
-    details: l.details ? t("office.nhatky.details", { details: l.details }) : "",
+    target: l.target ? t("office.nhatky.target", { target: flatQuotes(l.target) }) : "",
+    details: l.details ? t("office.nhatky.details", { details: flatQuotes(l.details) }) : "",
   });
 }
 

@@ -15,3 +15,4 @@ export async function officeOnly(turn: Turn): Promise<boolean> {
   await refuse(turn, "common.noPermission");
   return false;
 }
+

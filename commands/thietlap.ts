@@ -12,6 +12,7 @@ import { clearFlow, setFlow } from "../bot/services/flows.js";
 import { OFFICE } from "../bot/services/roles.js";
 import { charLength, takeChars } from "../bot/services/safe-text.js";
 import { auditRefusedSetting, checkSetting, isSettingKey, listSettings, type SettingRow, setSetting } from "../bot/services/settings.js";
+import { dataText } from "../bot/services/data-text.js";
 import { officeOnly } from "./office-context.js";
 
 export const SETTINGS_FLOW = "thietlap";
@@ -24,16 +25,17 @@ interface FlowData {
 }
 
 function valueText(turn: Turn, s: SettingRow): string {
-  return s.isDefault ? turn.t("office.thietlap.valueDefault", { value: s.value }) : s.value;
+  const value = dataText(turn.t, s.value);
+  return s.isDefault ? turn.t("office.thietlap.valueDefault", { value }) : value;
 }
 
 async function showList(turn: Turn) {
   const { t } = turn;
   const rows = await listSettings(turn.deps.db);
   const lines = [t("office.thietlap.title"), ""];
-  rows.forEach((s, i) => lines.push(t("office.thietlap.line", { n: i + 1, describe: s.describe, value: valueText(turn, s) })));
+  rows.forEach((s, i) => lines.push(t("office.thietlap.line", { n: i + 1, describe: dataText(t, s.describe), value: valueText(turn, s) })));
   lines.push("", t("office.thietlap.hint"));
-  const buttons: Button[][] = rows.map((s, i) => [button(`${i + 1}. ${takeChars(s.describe, 40)}${charLength(s.describe) > 40 ? "…" : ""}`, A.officeSettings.show.build({ key: s.key }))]);
+  const buttons: Button[][] = rows.map((s, i) => [button(`${i + 1}. ${dataText(t, `${takeChars(s.describe, 40)}${charLength(s.describe) > 40 ? "…" : ""}`)}`, A.officeSettings.show.build({ key: s.key }))]);
   await turn.reply.show({ text: lines.join("\n"), buttons }, { replace: true });
 }
 
@@ -43,11 +45,11 @@ async function showOne(turn: Turn, key: string) {
   if (!s) return NOT_HANDLED;
   await setFlow(turn.deps.db, turn.identity!.id, { flow: SETTINGS_FLOW, step: "value", data: { key } }, turn.now);
   const text = [
-    t("office.thietlap.oneTitle", { describe: s.describe }),
+    t("office.thietlap.oneTitle", { describe: dataText(t, s.describe) }),
     t("office.thietlap.key", { key: s.key }),
     t("office.thietlap.current", { value: valueText(turn, s) }),
-    t("office.thietlap.default", { value: s.defaultValue }),
-    ...(s.allowed ? [t("office.thietlap.allowed", { allowed: s.allowed })] : []),
+    t("office.thietlap.default", { value: dataText(t, s.defaultValue) }),
+    ...(s.allowed ? [t("office.thietlap.allowed", { allowed: dataText(t, s.allowed) })] : []),
     "",
     t("office.thietlap.askValue"),
   ].join("\n");
@@ -64,16 +66,16 @@ async function propose(turn: Turn, key: string, typed: string) {
   const checked = await checkSetting(db, key, typed);
   if (!checked.ok) {
     await auditRefusedSetting(db, key, checked.error, turn.actor, staffId, turn.now);
-    return turn.reply.show(t("office.thietlap.refused", { describe: current.describe, error: checked.error, value: current.value }));
+    return turn.reply.show(t("office.thietlap.refused", { describe: dataText(t, current.describe), error: dataText(t, checked.error), value: dataText(t, current.value) }));
   }
-  if (checked.value === current.value) return turn.reply.show(t("office.thietlap.unchanged", { value: current.value }));
+  if (checked.value === current.value) return turn.reply.show(t("office.thietlap.unchanged", { value: dataText(t, current.value) }));
   const nonce = randomInt(1, 999_999_999);
   await setFlow(db, turn.identity!.id, { flow: SETTINGS_FLOW, step: "confirm", data: { key, value: checked.value, nonce } }, turn.now);
   const buttons = [
     [button(t("office.thietlap.confirmYes"), A.officeSettings.confirm.build({ key, nonce }))],
     [button(t("office.thietlap.confirmNo"), A.officeSettings.cancel.build({}))],
   ];
-  await turn.reply.show({ text: t("office.thietlap.confirm", { describe: current.describe, key, from: current.value, to: checked.value }), buttons });
+  await turn.reply.show({ text: t("office.thietlap.confirm", { describe: dataText(t, current.describe), key, from: dataText(t, current.value), to: dataText(t, checked.value) }), buttons });
 }
 
 export const officeSettingsCommand = defineCommand(
@@ -115,9 +117,9 @@ export const officeSettingsCommand = defineCommand(
       const res = await setSetting(turn.deps.db, key, flow.value, turn.actor, turn.now, turn.identity!.staffId);
       await clearFlow(turn.deps.db, turn.identity!.id);
       await turn.reply.clearButtons();
-      if (!res.ok) return turn.reply.show(turn.t("office.thietlap.refusedLate", { error: res.error }));
+      if (!res.ok) return turn.reply.show(turn.t("office.thietlap.refusedLate", { error: dataText(turn.t, res.error) }));
       if (key.startsWith("calendar.")) turn.deps.calendar.invalidate();
-      await turn.reply.show(turn.t("office.thietlap.saved", { key, value: res.value }));
+      await turn.reply.show(turn.t("office.thietlap.saved", { key, value: dataText(turn.t, res.value) }));
     });
   },
 );

@@ -14,6 +14,7 @@ import {
   dayOfWeek,
   isoDateFromParts,
 } from "./calendar/index.js";
+import { dataText } from "./data-text.js";
 import { formatDate, formatDateTime } from "./date-text.js";
 
 export interface YearMonth {
@@ -127,13 +128,13 @@ export function renderCalendarMonth(t: Translate, m: CalendarMonth, timeZone: st
     lines.push("", t("office.lich.daysOffTitle"));
     for (const { status: d, source: s } of m.daysOff) {
       const kind = d.holiday!.kind === "nghi_bu" ? t("office.lich.inLieu") : "";
-      lines.push(t("office.lich.dayLine", { date: formatDate(d.date), weekday: t(`office.lich.wd${dayOfWeek(d.date)}` as "office.lich.wd0"), name: d.holiday!.name, kind, source: source(s) }));
+      lines.push(t("office.lich.dayLine", { date: formatDate(d.date), weekday: t(`office.lich.wd${dayOfWeek(d.date)}` as "office.lich.wd0"), name: dataText(t, d.holiday!.name), kind, source: source(s) }));
     }
   } else lines.push(t("office.lich.noDaysOff"));
   if (m.makeUpDays.length) {
     lines.push("", t("office.lich.makeUpTitle"));
     for (const { status: d, source: s } of m.makeUpDays) {
-      lines.push(t("office.lich.dayLine", { date: formatDate(d.date), weekday: t(`office.lich.wd${dayOfWeek(d.date)}` as "office.lich.wd0"), name: d.makeUpDay!.name, kind: "", source: source(s) }));
+      lines.push(t("office.lich.dayLine", { date: formatDate(d.date), weekday: t(`office.lich.wd${dayOfWeek(d.date)}` as "office.lich.wd0"), name: dataText(t, d.makeUpDay!.name), kind: "", source: source(s) }));
     }
   }
   const imp = m.imports;

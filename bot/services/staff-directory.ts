@@ -71,6 +71,18 @@ const ACCOUNT_FIELDS = {
   lastSeenAt: true,
 } as const;
 
+const STAFF_FIELDS = {
+  id: true,
+  code: true,
+  fullName: true,
+  role: true,
+  active: true,
+  email: true,
+  phone: true,
+  unit: { select: { code: true, name: true, shortName: true } },
+  accounts: { select: ACCOUNT_FIELDS, orderBy: { boundAt: "desc" } },
+} as const;
+
 function summary(s: {
   id: number;
   code: string;
@@ -99,17 +111,7 @@ export async function searchStaff(db: Db, query: string, page: number, pageSize:
   const ids = matches.slice(current * pageSize, (current + 1) * pageSize).map((s) => s.id);
   const rows = await db.staff.findMany({
     where: { id: { in: ids } },
-    select: {
-      id: true,
-      code: true,
-      fullName: true,
-      role: true,
-      active: true,
-      email: true,
-      phone: true,
-      unit: { select: { code: true, name: true, shortName: true } },
-      accounts: { select: ACCOUNT_FIELDS, orderBy: { boundAt: "desc" } },
-    },
+    select: STAFF_FIELDS,
   });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return { items: ids.map((id) => summary(byId.get(id)!)), total: matches.length, page: current, pages };
@@ -118,17 +120,7 @@ export async function searchStaff(db: Db, query: string, page: number, pageSize:
 export async function staffSummary(db: Db, where: { id: number } | { code: string }): Promise<StaffSummary | null> {
   const row = await db.staff.findUnique({
     where: "id" in where ? { id: where.id } : { code: where.code.trim().toUpperCase() },
-    select: {
-      id: true,
-      code: true,
-      fullName: true,
-      role: true,
-      active: true,
-      email: true,
-      phone: true,
-      unit: { select: { code: true, name: true, shortName: true } },
-      accounts: { select: ACCOUNT_FIELDS, orderBy: { boundAt: "desc" } },
-    },
+    select: STAFF_FIELDS,
   });
   return row ? summary(row) : null;
 }

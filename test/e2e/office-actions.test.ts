@@ -134,10 +134,10 @@ describe("/thietlap", () => {
   it("lists the settings with their meaning and value; one shows its default and the values accepted", async () => {
     const [list] = await e2e.say(office, "/thietlap");
     expect(textOf(list)).toContain("Thiết lập của Văn phòng");
-    expect(textOf(list)).toContain("Cán bộ “chưa báo cáo” khi không báo cáo tiến độ trong số ngày này: 14 (mặc định)");
-    await e2e.press(office, list!, dataOf(list!, "Cán bộ “chưa báo cáo”"));
+    expect(textOf(list)).toContain("Cán bộ ‘chưa báo cáo’ khi không báo cáo tiến độ trong số ngày này: 14 (mặc định)");
+    await e2e.press(office, list!, dataOf(list!, "Cán bộ ‘chưa báo cáo’"));
     const one = textOf(last(office));
-    expect(one).toContain("Khóa: tasks.staleReportDays");
+    expect(one).toContain("Khóa: “tasks.staleReportDays”");
     expect(one).toContain("Mặc định: 14");
     expect(one).toContain("Giá trị được nhận: số nguyên từ 1 đến 365");
   });
@@ -169,7 +169,7 @@ describe("/thietlap", () => {
     expect(stale.answer?.text).toContain("không còn hiệu lực");
     expect(await getSetting(e2e.db, "tasks.staleReportDays")).toBe(14);
     const { messages } = await e2e.press(office, again!, dataOf(again!, "Xác nhận đổi"));
-    expect(messages.map(textOf).join("\n")).toContain("Đã lưu: tasks.staleReportDays = 21");
+    expect(messages.map(textOf).join("\n")).toContain("Đã lưu: “tasks.staleReportDays” = 21");
     expect(await getSetting(e2e.db, "tasks.staleReportDays")).toBe(21);
     const vp01 = await e2e.db.staff.findUniqueOrThrow({ where: { code: "VP01" } });
     const entry = await e2e.db.auditLog.findFirstOrThrow({ where: { action: "settings.set", outcome: "ok" } });
@@ -184,10 +184,10 @@ describe("/nhatky", () => {
   it("shows the latest entries, filtered by person, kind and day, and pages without shifting", async () => {
     const [all] = await e2e.say(office, "/nhatky");
     expect(textOf(all)).toContain("Nhật ký kiểm tra");
-    expect(textOf(all)).toContain("command.nhatky — Nguyễn Thị Lan (VP01)");
+    expect(textOf(all)).toContain("Lệnh /nhatky — Nguyễn Thị Lan (VP01)");
     const [byStaff] = await e2e.say(office, "/nhatky KH02");
     expect(textOf(byStaff)).toContain("do Phạm Thu Hà (KH02)");
-    expect(textOf(byStaff)).toContain("⛔ bị từ chối command.thietlap — Phạm Thu Hà (KH02)");
+    expect(textOf(byStaff)).toContain("⛔ bị từ chối Lệnh /thietlap — Phạm Thu Hà (KH02)");
     expect(textOf(byStaff)).not.toContain("— Nguyễn Thị Lan (VP01)");
     await e2e.press(office, byStaff!, dataOf(byStaff!, "Thiết lập"));
     const settingsOnly = textOf(last(office));
@@ -195,7 +195,7 @@ describe("/nhatky", () => {
     expect(settingsOnly).toContain("Không có mục nào khớp");
     const [day] = await e2e.say(office, "/nhatky settings.set 25/11/2026");
     expect(textOf(day)).toContain("thao tác bắt đầu bằng “settings.set” · ngày 25/11/2026");
-    expect(textOf(day)).toContain("tasks.staleReportDays (value=21)");
+    expect(textOf(day)).toContain("Đổi thiết lập của Văn phòng — Nguyễn Thị Lan (VP01) → “tasks.staleReportDays” (“value=21”)");
     const [otherDay] = await e2e.say(office, "/nhatky 24/11/2026");
     expect(textOf(otherDay)).toContain("Không có mục nào khớp");
     const [bad] = await e2e.say(office, "/nhatky a b c");

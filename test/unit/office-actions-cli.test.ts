@@ -67,16 +67,16 @@ describe("staff", () => {
     expect(await cli("unbind", "KH02", "--platform", "zalo")).toBe(0);
     expect(out).toEqual(["Cán bộ này không còn tài khoản nào đang gắn."]);
     expect(await cli("audit", "--who", "cli", "--kind", "account")).toBe(0);
-    expect(out.filter((l) => l.includes("account.unbind"))).toHaveLength(1);
-    expect(out.join("\n")).toContain("account.unbind — cli:");
-    expect(out.join("\n")).toContain("→ staff:KH02 (accounts=1, invitesRevoked=0, platform=zalo)");
+    expect(out.filter((l) => l.includes("Hủy gắn tài khoản"))).toHaveLength(1);
+    expect(out.join("\n")).toContain("Hủy gắn tài khoản — cli:");
+    expect(out.join("\n")).toContain("→ “staff:KH02” (“accounts=1, invitesRevoked=0, platform=zalo”)");
   });
 });
 
 describe("audit", () => {
   it("filters by action and day, masks secrets, refuses a bad filter", async () => {
     expect(await cli("audit", "--who", "invite.sheet")).toBe(0);
-    expect(out.join("\n")).toContain("invite.sheet — system (invite=•••, rows=2)");
+    expect(out.join("\n")).toContain("“invite.sheet” — system (“invite=•••, rows=2”)");
     expect(out.join("\n")).not.toContain("Zq3v9XkP2mWc");
     expect(await cli("audit", "--date", "30/11/2026")).toBe(0);
     expect(out).toEqual(["Không có mục nào khớp."]);
@@ -84,7 +84,7 @@ describe("audit", () => {
     expect(err.join("\n")).toContain("--kind một trong: all, denied");
     expect(await cli("settings", "set", "no.such", "1")).toBe(1);
     expect(await cli("audit", "--limit", "1")).toBe(0);
-    expect(out[0]).toContain("✗ không thành settings.set");
+    expect(out[0]).toContain("✗ không thành Đổi thiết lập của Văn phòng");
     expect(out.at(-1)).toContain("Hiện 1/");
   });
 });
