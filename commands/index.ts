@@ -4,13 +4,17 @@ import { alertAckCommand } from "./alert-ack.js";
 import { alertStatusCommand } from "./alert-status.js";
 import { alertsCommand } from "./alerts.js";
 import { apologyCommand } from "./apology.js";
+import { auditLogCommand } from "./nhatky.js";
+import { calendarCommand } from "./lich.js";
 import { cancelCommand } from "./cancel.js";
 import { deliveryLogCommand } from "./delivery-log.js";
 import { dossiersCommand } from "./dossiers.js";
 import { helpCommand } from "./help.js";
 import { remediationCommand } from "./remediation.js";
 import { reportCommand } from "./report.js";
+import { officeSettingsCommand } from "./thietlap.js";
 import { settingsCommand } from "./settings.js";
+import { staffDirectoryCommand } from "./canbo.js";
 import { startCommand } from "./start.js";
 import { tasksCommand } from "./tasks.js";
 import { tipsCommand } from "./tips.js";
@@ -32,6 +36,11 @@ export function buildCommands(): CommandModule[] {
     alertStatusCommand,
     alertAckCommand,
     deliveryLogCommand,
+    // The office's everyday actions (issue 15, item 3).
+    staffDirectoryCommand,
+    officeSettingsCommand,
+    auditLogCommand,
+    calendarCommand,
     helpCommand(specs),
     settingsCommand(),
     cancelCommand,

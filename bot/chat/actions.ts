@@ -1,10 +1,12 @@
 // Every action a button can carry, in one place: commands decode them, services build them
 // (reminders, digests, notices to someone else). The wire strings are the ones the bot has
 // always used, so buttons under messages sent before an upgrade keep working.
+import { AUDIT_GROUPS } from "../services/audit-view.js";
 import { defineAction, int, oneOf, optional, word } from "./action.js";
 
 const FILTERS = ["all", "overdue", "soon"] as const;
 const KEY = /^[a-z][a-z0-9_]*$/;
+const SETTING_KEY = /^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)+$/;
 
 export const A = {
   tasks: {
@@ -81,5 +83,26 @@ export const A = {
   },
   deliveryLog: {
     period: defineAction("guitin", "d", { days: int }),
+  },
+  // Office actions (issue 15): the registry, the office settings, the audit log, the calendar.
+  staffDir: {
+    page: defineAction("canbo", "p", { page: int }),
+    show: defineAction("canbo", "s", { id: int }),
+    unbind: defineAction("canbo", "u", { id: int, platform: optional(word(KEY)) }),
+    unbindYes: defineAction("canbo", "uy", { id: int, platform: optional(word(KEY)) }),
+  },
+  officeSettings: {
+    list: defineAction("thietlap", "list"),
+    show: defineAction("thietlap", "k", { key: word(SETTING_KEY) }),
+    // nonce: the value typed last, so an older confirmation cannot save a newer value.
+    confirm: defineAction("thietlap", "ok", { key: word(SETTING_KEY), nonce: int }),
+    cancel: defineAction("thietlap", "no"),
+  },
+  auditLog: {
+    // "-" stands for no filter word / no day; upTo anchors the pages at the newest entry first shown.
+    page: defineAction("nhatky", "p", { page: int, upTo: int, group: oneOf(AUDIT_GROUPS), word: word(/^(-|[A-Za-z0-9_.-]{1,20})$/), date: word(/^(-|\d{8})$/) }),
+  },
+  calendar: {
+    month: defineAction("lich", "m", { year: int, month: int }),
   },
 } as const;

@@ -1,6 +1,4 @@
-// `units`, `staff [--unit CODE]`, `unbind STAFF_CODE`, `audit [--limit N]`: the registry at a glance.
-import { audit } from "../services/audit.js";
-import { formatDateTime } from "../services/date-text.js";
+// `units`, `staff [--unit CODE]`: the registry at a glance (finding, unbinding, the audit log: office.ts).
 import { roleLabel } from "../services/profile.js";
 import { listUnits } from "../services/units.js";
 import type { CliContext } from "./context.js";
@@ -36,40 +34,6 @@ export async function listStaffCommand(cli: CliContext, unitLabel: string | unde
         active: s.active ? "" : cli.t("cli.staff.inactive"),
       }),
     );
-  }
-  return 0;
-}
-
-/** Ends the bindings of a person (a lost phone, a departure): their chat accounts stop working. */
-export async function unbindCommand(cli: CliContext, staffCode: string): Promise<number> {
-  const db = cli.db.prisma;
-  const staff = await db.staff.findUnique({ where: { code: staffCode.trim().toUpperCase() } });
-  if (!staff) {
-    cli.err(cli.t("cli.invite.unknownStaff", { code: staffCode }));
-    return 1;
-  }
-  const res = await db.$transaction(async (tx) => {
-    const r = await tx.chatAccount.updateMany({
-      where: { staffId: staff.id, active: true },
-      data: { active: false, inactiveReason: "unbound", inactiveAt: cli.now },
-    });
-    await tx.invite.updateMany({ where: { staffId: staff.id, usedAt: null, revokedAt: null }, data: { revokedAt: cli.now } });
-    await audit(tx, { actor: cli.actor, action: "account.unbind", target: `staff:${staff.code}`, details: { accounts: r.count }, at: cli.now });
-    return r.count;
-  });
-  cli.out(cli.t("cli.unbind.done", { name: staff.fullName, count: res }));
-  return 0;
-}
-
-export async function auditCommand(cli: CliContext, limit: number): Promise<number> {
-  const rows = await cli.db.prisma.auditLog.findMany({ orderBy: { id: "desc" }, take: limit });
-  if (rows.length === 0) {
-    cli.out(cli.t("cli.audit.empty"));
-    return 0;
-  }
-  for (const r of rows.reverse()) {
-    const at = formatDateTime(r.at, cli.config.timezone);
-    cli.out(`${at}  ${r.outcome.padEnd(6)} ${r.action.padEnd(22)} ${r.actor}${r.target ? ` → ${r.target}` : ""}${r.details ? `  ${r.details}` : ""}`);
   }
   return 0;
 }

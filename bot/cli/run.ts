@@ -10,7 +10,8 @@ import { importStaff } from "./import-staff.js";
 import { importTasks } from "./import-tasks.js";
 import { inviteStaff } from "./invite.js";
 import { MAX_INVITE_TTL_HOURS } from "../services/invites.js";
-import { auditCommand, listStaffCommand, listUnitsCommand, unbindCommand } from "./registry.js";
+import { listStaffCommand, listUnitsCommand } from "./registry.js";
+import { auditCommand, calendarCommand, findStaffCommand, showStaffCommand, unbindCommand } from "./office.js";
 import { deadlinesCommand, deliveryCommand } from "./delivery.js";
 import { settingsCommand } from "./settings.js";
 import { listTasksCommand, taskStatusCommand } from "./tasks.js";
@@ -26,19 +27,23 @@ const USAGE = `Cách dùng / usage: npm run cli -- <lệnh>
   invite MÃ_CÁN_BỘ [--hours N]                          tạo mã mời dùng một lần (N: 1..720 giờ)
   units                                                 danh sách đơn vị
   staff [--unit ĐƠN_VỊ]                                 danh sách cán bộ
-  unbind MÃ_CÁN_BỘ                                      hủy gắn tài khoản chat của cán bộ
+  staff --find TÊN_HOẶC_MÃ                              tìm cán bộ theo tên (có dấu hay không), mã, đơn vị; kênh đã gắn, lần hoạt động cuối
+  staff show MÃ_CÁN_BỘ                                  một cán bộ: các tài khoản chat theo kênh, lần hoạt động cuối
+  unbind MÃ_CÁN_BỘ [--platform telegram|zalo]           hủy gắn tài khoản chat của cán bộ (mọi kênh, hoặc một kênh)
   settings                                              các thiết lập và giá trị hiện tại
   settings set KHÓA GIÁ_TRỊ                             đổi một thiết lập (ví dụ: settings set tasks.staleReportDays 10)
   delivery [--days N]                                   nhật ký gửi tin tự động (mặc định: hôm nay)
   deadlines                                             hạn các báo cáo định kỳ
   deadlines set MÃ NGÀY/THÁNG                           đổi hạn một báo cáo (ví dụ: deadlines set q1 05/03)
-  audit [--limit N]                                     nhật ký kiểm tra gần nhất
+  audit [--limit N] [--who MÃ|cli|THAO_TÁC] [--date NGÀY] [--kind LOẠI]
+                                                        nhật ký kiểm tra gần nhất (LOẠI: denied, account, settings, import, alert, command)
+  calendar [THÁNG/NĂM]                                  lịch làm việc một tháng: ngày nghỉ lễ, nghỉ bù, làm bù; tình trạng nhập thông báo
   alert --file TỆP [--dry-run]                          gửi cảnh báo ATTT từ tệp JSON (xem README)
   alert cancel SỐ                                       hủy một cảnh báo
   alerts [SỐ]                                           tình trạng các cảnh báo (hoặc của một cảnh báo)
   quiz-stats [--since YYYY-MM-DD]                       tỷ lệ tham gia, trả lời đúng trắc nghiệm mẹo ATTT theo đơn vị`;
 
-const VALUE_OPTIONS = ["hours", "unit", "limit", "file", "since", "days"] as const;
+const VALUE_OPTIONS = ["hours", "unit", "limit", "file", "since", "days", "find", "platform", "who", "date", "kind"] as const;
 
 /**
  * `--hours -1` is the office's typo to answer, not a parse error: a value option takes the next
@@ -129,10 +134,15 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
       case "units":
         return await listUnitsCommand(cli);
       case "staff":
+        if (sub === "show" && arg) return await showStaffCommand(cli, arg);
+        if (sub !== undefined) return usage();
+        if (values.find !== undefined) return await findStaffCommand(cli, values.find);
         return await listStaffCommand(cli, values.unit);
       case "unbind":
         if (!sub) return usage();
-        return await unbindCommand(cli, sub);
+        return await unbindCommand(cli, sub, values.platform);
+      case "calendar":
+        return await calendarCommand(cli, sub);
       case "settings":
         if (sub === undefined) return await settingsCommand(cli, undefined, undefined);
         if (sub !== "set" || !arg || positionals[3] === undefined) return usage();
@@ -149,7 +159,7 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
       case "audit": {
         const limit = positiveInt(values.limit, "limit");
         if (limit === null) return 2;
-        return await auditCommand(cli, limit ?? 50);
+        return await auditCommand(cli, { limit: limit ?? 50, who: values.who, date: values.date, kind: values.kind });
       }
       case "alert": {
         if (sub === "cancel" && arg && /^\d{1,9}$/.test(arg)) return await cancelAlertCommand(cli, Number(arg));

@@ -6,6 +6,7 @@ export async function settingsCommand(cli: CliContext, key: string | undefined, 
   if (key === undefined) {
     for (const s of await listSettings(cli.db.prisma)) {
       cli.out(cli.t("cli.settings.line", { key: s.key, value: s.value, note: s.isDefault ? cli.t("cli.settings.default") : "", describe: s.describe }));
+      if (s.allowed) cli.out(cli.t("office.cli.allowed", { allowed: s.allowed, default: s.defaultValue }));
     }
     return 0;
   }

@@ -13,6 +13,8 @@ interface SettingSpec<T> {
   /** Parses the office's text; returns an error message (Vietnamese) or the value. */
   parse(text: string): { ok: true; value: T } | { ok: false; error: string };
   format(value: T): string;
+  /** Vietnamese: the values accepted, for the office's settings screen (/thietlap). */
+  allowed?: string;
 }
 
 function int(min: number, max: number, describe: string, def: number): SettingSpec<number> {
@@ -24,6 +26,7 @@ function int(min: number, max: number, describe: string, def: number): SettingSp
       return Number.isInteger(n) && n >= min && n <= max ? { ok: true, value: n } : { ok: false, error: `cần số nguyên từ ${min} đến ${max}` };
     },
     format: String,
+    allowed: `số nguyên từ ${min} đến ${max}`,
   };
 }
 
@@ -38,6 +41,7 @@ function intList(min: number, max: number, describe: string, def: number[]): Set
         : { ok: false, error: `cần danh sách số nguyên từ ${min} đến ${max}, cách nhau bởi dấu phẩy` };
     },
     format: (v) => v.join(","),
+    allowed: `các số nguyên từ ${min} đến ${max}, cách nhau bởi dấu phẩy`,
   };
 }
 
@@ -47,6 +51,7 @@ function time(describe: string, def: string): SettingSpec<string> {
     describe,
     parse: (text) => (/^([01]\d|2[0-3]):[0-5]\d$/.test(text.trim()) ? { ok: true, value: text.trim() } : { ok: false, error: "cần giờ dạng HH:MM, ví dụ 08:00" }),
     format: String,
+    allowed: "giờ dạng HH:MM (00:00 đến 23:59)",
   };
 }
 
@@ -59,6 +64,7 @@ function text(describe: string, def: string, maxLength: number): SettingSpec<str
       return v.length > 0 && v.length <= maxLength ? { ok: true, value: v } : { ok: false, error: `cần một đoạn chữ từ 1 đến ${maxLength} ký tự` };
     },
     format: String,
+    allowed: `đoạn chữ từ 1 đến ${maxLength} ký tự`,
   };
 }
 
@@ -108,7 +114,11 @@ export async function getSetting<K extends SettingKey>(db: DbOrTx, key: K): Prom
 
 export type SetResult = { ok: true; value: string } | { ok: false; error: string };
 
-export async function setSetting(db: Db, key: string, text: string, actor: string, now: Date): Promise<SetResult> {
+/**
+ * What `text` would store under `key`, checked as `setSetting` checks it, without writing:
+ * the chat shows it for confirmation before anything changes.
+ */
+export async function checkSetting(db: Db, key: string, text: string): Promise<SetResult> {
   if (!isSettingKey(key)) return { ok: false, error: `không có thiết lập “${key}”` };
   const spec = SETTINGS[key] as unknown as SettingSpec<unknown>;
   const parsed = spec.parse(text);
@@ -118,11 +128,26 @@ export async function setSetting(db: Db, key: string, text: string, actor: strin
     const problem = await officeHoursProblem(db, key, value);
     if (problem) return { ok: false, error: problem };
   }
+  return { ok: true, value };
+}
+
+export async function setSetting(db: Db, key: string, text: string, actor: string, now: Date, actorStaffId: number | null = null): Promise<SetResult> {
+  const checked = await checkSetting(db, key, text);
+  if (!checked.ok) {
+    await auditRefusedSetting(db, key, checked.error, actor, actorStaffId, now);
+    return checked;
+  }
+  const { value } = checked;
   await db.$transaction(async (tx) => {
     await tx.setting.upsert({ where: { key }, create: { key, value, updatedBy: actor }, update: { value, updatedBy: actor } });
-    await audit(tx, { actor, action: "settings.set", target: key, details: { value }, at: now });
+    await audit(tx, { actor, actorStaffId, action: "settings.set", target: key, details: { value }, at: now });
   });
   return { ok: true, value };
+}
+
+/** A refused value changes nothing, but the attempt is on record. */
+export async function auditRefusedSetting(db: Db, key: string, error: string, actor: string, actorStaffId: number | null, now: Date): Promise<void> {
+  await audit(db, { actor, actorStaffId, action: "settings.set", target: key.slice(0, 64), outcome: "failed", details: { error: error.slice(0, 200) }, at: now });
 }
 
 /** The four office-hour settings must fit together (start < lunch < end), checked before saving. */
@@ -135,7 +160,16 @@ async function officeHoursProblem(db: Db, key: string, value: string): Promise<s
     : `các mốc giờ làm việc phải lần lượt sau nhau (bắt đầu, nghỉ trưa, hết nghỉ trưa, kết thúc); với giá trị này sẽ là bắt đầu ${h.start}, nghỉ trưa ${h.lunchStart}–${h.lunchEnd}, kết thúc ${h.end}`;
 }
 
-export async function listSettings(db: Db): Promise<{ key: SettingKey; value: string; isDefault: boolean; describe: string }[]> {
+export interface SettingRow {
+  key: SettingKey;
+  value: string;
+  isDefault: boolean;
+  describe: string;
+  defaultValue: string;
+  allowed: string | null;
+}
+
+export async function listSettings(db: Db): Promise<SettingRow[]> {
   const rows = new Map((await db.setting.findMany()).map((r) => [r.key, r.value]));
   return (Object.keys(SETTINGS) as SettingKey[]).map((key) => {
     const spec = SETTINGS[key] as unknown as SettingSpec<unknown>;
@@ -146,6 +180,8 @@ export async function listSettings(db: Db): Promise<{ key: SettingKey; value: st
       value: parsed?.ok ? spec.format(parsed.value) : spec.format(spec.default),
       isDefault: !parsed?.ok,
       describe: spec.describe,
+      defaultValue: spec.format(spec.default),
+      allowed: spec.allowed ?? null,
     };
   });
 }

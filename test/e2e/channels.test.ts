@@ -185,6 +185,34 @@ describe.each([telegram, zalo])("on $name", (d) => {
     expect(await second.text()).toContain("chỉ dùng được một lần");
     expect((await fetch(url!.replace(/[A-Za-z0-9_-]{10}$/, "AAAAAAAAAA"))).status).toBe(404);
   });
+
+  it("office actions: /lich pages months, /thietlap refuses a bad value, /canbo unbinds after a confirmation; a chuyên viên is refused", async () => {
+    const [cal] = await d.say(user.VP01!, "/lich 12/2026");
+    expect(cal!.text).toContain("Lịch làm việc tháng 12/2026");
+    const next = await d.choose(user.VP01!, cal!, "1/2027");
+    expect(said(next)).toContain("Lịch làm việc tháng 1/2027");
+    expect(said(next)).toContain("Tết Dương lịch");
+
+    const [bad] = await d.say(user.VP01!, "/thietlap dossiers.dueSoonWorkingDays 99");
+    expect(bad!.text).toContain("cần số nguyên từ 0 đến 10");
+    expect(bad!.text).toContain("Chưa có gì thay đổi");
+    expect(await e2e.db.setting.count({ where: { key: "dossiers.dueSoonWorkingDays" } })).toBe(0);
+    const [refused] = await d.say(user.KH02!, "/thietlap");
+    expect(refused!.text).toContain("không có quyền");
+
+    // A person bound on this channel only, unbound by the office: their next message gets the how-to-get-access answer.
+    const code = d.name === "telegram" ? "QL02" : "CS02";
+    const person = await d.login(code);
+    const [list] = await d.say(user.VP01!, `/canbo ${code}`);
+    const card = await d.choose(user.VP01!, list!, `(${code})`);
+    const platform = d.name === "telegram" ? "Telegram" : "Zalo";
+    const confirm = await d.choose(user.VP01!, card.msgs.at(-1)!, `Hủy gắn ${platform}`);
+    expect(said(confirm)).toContain(`Hủy gắn ${platform} của`);
+    const done = await d.choose(user.VP01!, confirm.msgs.at(-1)!, "Xác nhận hủy gắn");
+    expect(said(done)).toContain("Đã hủy gắn 1 tài khoản");
+    const [after] = await d.say(person, "/nhiemvu");
+    expect(after!.text).toContain("chưa được gắn với cán bộ nào");
+  });
 });
 
 describe("a person on both channels", () => {

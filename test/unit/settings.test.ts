@@ -33,7 +33,11 @@ describe("office settings", () => {
     const db = await openDatabase(url);
     expect(await getSetting(db.prisma, "tasks.staleReportDays")).toBe(10);
     expect(await getSetting(db.prisma, "reports.reminderWorkingDays")).toEqual([5, 3, 1]);
-    expect(await db.prisma.auditLog.count({ where: { action: "settings.set" } })).toBe(2);
+    expect(await db.prisma.auditLog.count({ where: { action: "settings.set", outcome: "ok" } })).toBe(2);
+    // The refused values changed nothing but are on record, with the reason.
+    const refused = await db.prisma.auditLog.findMany({ where: { action: "settings.set", outcome: "failed" }, orderBy: { id: "asc" } });
+    expect(refused.map((r) => r.target)).toEqual(["tasks.staleReportDays", "no.such"]);
+    expect(JSON.parse(refused[0]!.details!)).toEqual({ error: "cần số nguyên từ 1 đến 365" });
     await db.close();
   });
 });
