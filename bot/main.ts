@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const logger = createLogger({ level: config.logLevel, secrets: [config.botToken, config.webhookSecret ?? "", config.zalo?.token ?? "", config.zalo?.webhookSecret ?? ""] });
+  const logger = createLogger({ level: config.logLevel, secrets: [config.botToken, config.webhookSecret ?? "", config.zalo?.token ?? "", config.zalo?.webhookSecret ?? "", config.slack?.botToken ?? "", config.slack?.appToken ?? "", config.slack?.signingSecret ?? ""] });
   let running;
   try {
     running = await startApp(config, { logger, onFatal: () => process.exit(1) });
