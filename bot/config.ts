@@ -251,7 +251,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: LoadOptions = {}): AppC
     input[key] = v === undefined || v.trim() === "" ? undefined : v.trim();
   }
   // Zalo or Slack may run alone: then there is no Telegram channel at all.
-  const otherChannel = input.ZALO_BOT_TOKEN !== undefined || input.SLACK_BOT_TOKEN !== undefined;
+  // (A Slack key without its bot token is reported as that, not as a missing BOT_TOKEN.)
+  const otherChannel = input.ZALO_BOT_TOKEN !== undefined || [input.SLACK_BOT_TOKEN, input.SLACK_APP_TOKEN, input.SLACK_SIGNING_SECRET].some((v) => v !== undefined);
   const telegram = input.BOT_TOKEN !== undefined || !otherChannel;
   if ((opts.requireToken === false || otherChannel) && input.BOT_TOKEN === undefined) {
     input.BOT_TOKEN = "0000000:not-needed-for-this-tool-00000000000000";
