@@ -2,12 +2,11 @@
 // workspace email, the slash command and the group rules, App Home, the HTTP receiver's
 // signature checks and Slack's retries, and the transport's answers to Slack's errors.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../bot/cli/run.js";
 import { enqueue } from "../../bot/delivery/outbox.js";
 import { broadcastAlert } from "../../bot/services/alerts/broadcast.js";
 import { createInvite } from "../../bot/services/invites.js";
 import { buttonsOf, signSlack, type SlackPosted, textOfBlocks } from "../fake-slack/index.js";
-import { dossier, writeCsv } from "../helpers/dossiers.js";
+import { dossier, importDossiers } from "../helpers/dossiers.js";
 import { E2E } from "../helpers/e2e.js";
 import { vn } from "../helpers/jobs.js";
 
@@ -19,14 +18,7 @@ const slackAccounts = (code: string) => e2e.db.chatAccount.findMany({ where: { p
 
 beforeAll(async () => {
   e2e = await E2E.start({ clock: () => now, slack: "socket" });
-  const out: string[] = [];
-  const code = await runCli(["import", "dossiers", writeCsv([dossier("HS-SLACK-01", { "Cán bộ xử lý": "QL02", "Ngày tiếp nhận": "16/11/2026 09:00", "Ngày hẹn trả": "04/12/2026" })])], {
-    env: { DATABASE_URL: e2e.databaseUrl },
-    out: (l) => out.push(l),
-    err: (l) => out.push(l),
-    now: () => now,
-  });
-  if (code !== 0) throw new Error(out.join("\n"));
+  await importDossiers(e2e.databaseUrl, [dossier("HS-SLACK-01", { "Cán bộ xử lý": "QL02", "Ngày tiếp nhận": "16/11/2026 09:00", "Ngày hẹn trả": "04/12/2026" })], now);
 }, 60_000);
 afterAll(async () => e2e?.stop());
 

@@ -49,13 +49,14 @@ export function visible(mrkdwn: string): string {
     .replace(/&amp;/g, "&");
 }
 
-export function textOfBlocks(p: { text: string; blocks: Block[] }): string {
-  const parts = p.blocks.filter((b) => b.type === "section" && b.text).map((b) => visible(b.text!.text));
+/** The words of a message (its sections), as a person reads them. */
+export function textOfBlocks(p: { text: string; blocks: readonly object[] }): string {
+  const parts = (p.blocks as Block[]).filter((b) => b.type === "section" && b.text).map((b) => visible(b.text!.text));
   return parts.length ? parts.join("\n") : visible(p.text);
 }
 
-export function buttonsOf(p: { blocks: Block[] }): { text: string; value?: string; url?: string; actionId?: string }[] {
-  return p.blocks
+export function buttonsOf(p: { blocks: readonly object[] }): { text: string; value?: string; url?: string; actionId?: string }[] {
+  return (p.blocks as Block[])
     .filter((b) => b.type === "actions")
     .flatMap((b) => b.elements ?? [])
     .filter((e) => e.type === "button")
