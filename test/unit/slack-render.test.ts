@@ -58,3 +58,22 @@ describe("the Slack app manifest", () => {
     for (const scope of ["chat:write", "commands", "im:history", "im:write", "users:read.email", "files:write", "app_mentions:read"]) expect(manifest.oauth_config.scopes.bot).toContain(scope);
   });
 });
+
+describe("Slack's pace", () => {
+  it("spaces messages in one channel, not across channels, and keeps the workspace within its budget", async () => {
+    const { SlackPacer } = await import("../../bot/channels/slack/pacing.js");
+    const pacer = new SlackPacer({ perChannelIntervalMs: 150, workspacePerMinute: 4, windowMs: 400 });
+    const at: Record<string, number[]> = {};
+    const t0 = Date.now();
+    const take = async (c: string) => {
+      await pacer.take(c);
+      (at[c] ??= []).push(Date.now() - t0);
+    };
+    await Promise.all([take("D1"), take("D2"), take("D3")]);
+    expect(Math.max(...Object.values(at).flat())).toBeLessThan(140); // three channels at once, not one after another
+    await take("D1");
+    expect(at.D1![1]! - at.D1![0]!).toBeGreaterThanOrEqual(140); // the same channel waits its turn
+    await take("D4"); // the fifth message in the window waits for the first one to leave it
+    expect(at.D4![0]!).toBeGreaterThanOrEqual(390);
+  });
+});

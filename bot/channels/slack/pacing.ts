@@ -3,11 +3,12 @@
 // time on purpose: it spaces calls, it decides nothing the tests' clock controls.
 export interface SlackPaceOptions {
   perChannelIntervalMs: number;
-  /** Messages per rolling minute across the workspace. */
+  /** Messages per rolling window (a minute) across the workspace. */
   workspacePerMinute: number;
+  windowMs?: number;
 }
 
-export const SLACK_PACE: SlackPaceOptions = { perChannelIntervalMs: 1000, workspacePerMinute: 100 };
+export const SLACK_PACE: SlackPaceOptions = { perChannelIntervalMs: 1000, workspacePerMinute: 100, windowMs: 60_000 };
 
 export class SlackPacer {
   private readonly channelNextAt = new Map<string, number>();
@@ -16,11 +17,12 @@ export class SlackPacer {
 
   /** Waits for this channel's turn and a place in the workspace budget, then takes them. */
   async take(channel: string): Promise<void> {
+    const windowMs = this.opts.windowMs ?? 60_000;
     for (;;) {
       const now = Date.now();
-      while (this.recent.length && now - this.recent[0]! >= 60_000) this.recent.shift();
+      while (this.recent.length && now - this.recent[0]! >= windowMs) this.recent.shift();
       const channelWait = (this.channelNextAt.get(channel) ?? 0) - now;
-      const budgetWait = this.recent.length >= this.opts.workspacePerMinute ? 60_000 - (now - this.recent[0]!) : 0;
+      const budgetWait = this.recent.length >= this.opts.workspacePerMinute ? windowMs - (now - this.recent[0]!) : 0;
       const wait = Math.max(channelWait, budgetWait);
       if (wait <= 0) break;
       await new Promise((r) => setTimeout(r, wait));
