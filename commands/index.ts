@@ -8,6 +8,9 @@ import { cancelCommand } from "./cancel.js";
 import { deliveryLogCommand } from "./delivery-log.js";
 import { dossiersCommand } from "./dossiers.js";
 import { helpCommand } from "./help.js";
+import { importFileCommand } from "./import-file.js";
+import { inviteCommand } from "./invite.js";
+import { templatesCommand } from "./templates.js";
 import { remediationCommand } from "./remediation.js";
 import { reportCommand } from "./report.js";
 import { settingsCommand } from "./settings.js";
@@ -32,6 +35,9 @@ export function buildCommands(): CommandModule[] {
     alertStatusCommand,
     alertAckCommand,
     deliveryLogCommand,
+    importFileCommand,
+    templatesCommand,
+    inviteCommand,
     helpCommand(specs),
     settingsCommand(),
     cancelCommand,

@@ -82,4 +82,15 @@ export const A = {
   deliveryLog: {
     period: defineAction("guitin", "d", { days: int }),
   },
+  officeImport: {
+    kind: defineAction("nhap", "k", { kind: oneOf(["staff", "tasks", "dossiers", "holidays"]) }),
+    go: defineAction("nhap", "go", { deactivate: optional(oneOf(["1"])) }),
+    cancel: defineAction("nhap", "x"),
+  },
+  templates: {
+    kind: defineAction("mau", "k", { kind: oneOf(["staff", "tasks", "dossiers", "holidays"]) }),
+  },
+  invites: {
+    unbound: defineAction("moi", "all"),
+  },
 } as const;
