@@ -159,6 +159,8 @@ export const importFileCommand = defineCommand(
       if (msg?.file?.kind === "document") return received(turn, msg.file);
       if (turn.command) {
         await endFlow(turn);
+        // Where files do not reach the bot (Zalo), the office is told where they do.
+        if (!turn.caps.filesIn) return turn.reply.show(turn.t("officeFiles.import.noFilesHere"));
         return turn.reply.show(turn.t("officeFiles.import.howTo", { mb: CHAT_IMPORT_MAX_BYTES / (1024 * 1024) }));
       }
       // Text typed while a choice waits: the buttons stay valid.

@@ -3,19 +3,10 @@
 import { A } from "../bot/chat/actions.js";
 import { defineCommand } from "../bot/chat/command.js";
 import type { Turn } from "../bot/chat/turn.js";
-import { foldText } from "../bot/services/text.js";
-import { IMPORT_KINDS, type ImportKind } from "../bot/services/office-import/kinds.js";
+import { IMPORT_KINDS, type ImportKind, kindFromWord } from "../bot/services/office-import/kinds.js";
 import { TEMPLATE_FILE_NAMES, templateWorkbook } from "../bot/services/office-import/templates.js";
 import { OFFICE } from "../bot/services/roles.js";
 import { KIND_LABELS } from "./import-file.js";
-
-/** Words the office may type after /mau. */
-const KIND_WORDS: Record<string, ImportKind> = {
-  canbo: "staff", staff: "staff",
-  nhiemvu: "tasks", tasks: "tasks",
-  hoso: "dossiers", dossiers: "dossiers",
-  lich: "holidays", nghile: "holidays", holidays: "holidays",
-};
 
 async function sendTemplate(turn: Turn, kind: ImportKind) {
   const bytes = await templateWorkbook(turn.deps.db, kind, { now: turn.now, timeZone: turn.deps.config.timezone });
@@ -26,8 +17,8 @@ export const templatesCommand = defineCommand(
   { name: "mau", roles: OFFICE, requiresBinding: true, privateOnly: true, inMenu: true, descriptionKey: "officeFiles.commands.mau" },
   (c) => {
     c.message(async (turn) => {
-      const word = foldText(turn.command?.args ?? "").replace(/[\s-]/g, "");
-      const kind = KIND_WORDS[word];
+      const word = (turn.command?.args ?? "").trim();
+      const kind = word ? kindFromWord(word) : undefined;
       if (kind) return sendTemplate(turn, kind);
       await turn.reply.show({
         text: turn.t(word ? "officeFiles.templates.unknown" : "officeFiles.templates.pick"),

@@ -232,3 +232,46 @@ describe("phone self-binding", () => {
     expect(await e2e.db.chatAccount.count({ where: { externalId: String(x.id) } })).toBe(0);
   });
 });
+
+describe("on Zalo (no files in, documents as one-time links, no deep links, no contact button)", () => {
+  let z: E2E;
+  beforeAll(async () => {
+    z = await E2E.start({ zalo: "polling" });
+  });
+  afterAll(async () => z?.stop());
+
+  it("/nhap says spreadsheets come through Telegram; /mau gives its template as a download link", async () => {
+    const lan = await z.zaloLogin("VP01");
+    expect((await z.zaloSay(lan, "/nhap")).map((m) => m.text).join("\n")).toContain("Kênh này chưa nhận tệp gửi lên");
+    const replies = await z.zaloSay(lan, "/mau canbo");
+    const url = /https?:\/\/\S+\/files\/[A-Za-z0-9_-]+/.exec(replies.map((m) => m.text).join("\n"))?.[0];
+    expect(url).toBeDefined();
+    const res = await fetch(url!);
+    expect(res.headers.get("content-disposition")).toContain("mau-danh-sach-can-bo.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    expect(wb.worksheets[0]!.getRow(1).values).toEqual([undefined, ...HEADERS]);
+  });
+
+  it("/moi gives the code to type (no t.me link); a chuyên viên is refused and audited", async () => {
+    const lan = await z.zaloLogin("VP01");
+    const text = (await z.zaloSay(lan, "/moi QL02")).map((m) => m.text).join("\n");
+    expect(text).not.toContain("t.me/");
+    const code = /\n([A-Za-z0-9_-]{32})\n/.exec(text)?.[1];
+    expect(code).toBeDefined();
+    const ha = await z.zaloLogin("KH02");
+    expect((await z.zaloSay(ha, "/moi QL02")).map((m) => m.text).join("\n")).toContain("không có quyền");
+    expect(await z.db.auditLog.count({ where: { action: "command.moi", outcome: "denied" } })).toBe(1);
+    // The code from the chat binds on Zalo as typed.
+    const anh = z.zalo!.user("Ánh");
+    expect((await z.zaloSay(anh, `/start ${code}`)).map((m) => m.text).join("\n")).toContain("Đặng Ngọc Ánh");
+  });
+
+  it("with phone self-binding on, /start without an invite keeps the invite path (no contact button here)", async () => {
+    await setSetting(z.db, "binding.phoneSelfService", "bật", "e2e", z.now());
+    const stranger = z.zalo!.user("Khách");
+    const text = (await z.zaloSay(stranger, "/start")).map((m) => m.text).join("\n");
+    expect(text).toContain("mã mời");
+    expect(text).not.toContain("Chia sẻ số điện thoại");
+  });
+});

@@ -5,6 +5,7 @@ import { DOSSIER_SPEC } from "../dossiers/import.js";
 import { HOLIDAY_SPEC } from "../holiday-import.js";
 import { STAFF_SPEC } from "../staff-import.js";
 import { TASK_COLUMNS } from "../tasks/import.js";
+import { foldText } from "../text.js";
 
 export const IMPORT_KINDS = ["staff", "tasks", "dossiers", "holidays"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -56,4 +57,21 @@ export async function detectKind(input: ReadTableInput): Promise<Detection> {
   if (full.length === 1) return { kind: full[0]!.kind };
   const candidates = (full.length ? full : scored.filter((s) => s.share > 0)).sort((a, b) => b.share - a.share).map((s) => s.kind);
   return { kind: undefined, candidates: candidates.length ? candidates : [...IMPORT_KINDS] };
+}
+
+/** Words the office types for a kind (/mau canbo, `template staff`), compared without diacritics, spaces or hyphens. */
+const KIND_WORDS: Record<string, ImportKind> = {
+  canbo: "staff",
+  staff: "staff",
+  nhiemvu: "tasks",
+  tasks: "tasks",
+  hoso: "dossiers",
+  dossiers: "dossiers",
+  lich: "holidays",
+  nghile: "holidays",
+  holidays: "holidays",
+};
+
+export function kindFromWord(word: string): ImportKind | undefined {
+  return KIND_WORDS[foldText(word).replace(/[\s-]/g, "")];
 }
