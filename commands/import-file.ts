@@ -13,7 +13,7 @@ import { escapeMarkup } from "../bot/chat/markup.js";
 import type { ReceivedFile, Turn } from "../bot/chat/turn.js";
 import type { Button } from "../bot/chat/view.js";
 import type { TKey } from "../bot/i18n.js";
-import { formatProblems } from "../bot/import/index.js";
+import { formatProblems, type ImportProblem } from "../bot/import/index.js";
 import { audit } from "../bot/services/audit.js";
 import { clearFlow, setFlow } from "../bot/services/flows.js";
 import { detectKind, IMPORT_KINDS, type ImportKind, isSpreadsheetName, SPEC_OF } from "../bot/services/office-import/kinds.js";
@@ -78,6 +78,18 @@ function countsText(turn: Turn, kind: ImportKind, c: ImportCounts): string {
   return lines.join("\n");
 }
 
+/** Characters the listed problems may take: the message (with its title) stays one Telegram message. */
+const LIST_CHARS = 3200;
+
+/** The first 20 problems, fewer if they are long (then "… và N lỗi khác"); all are in the spreadsheet. */
+function problemList(problems: readonly ImportProblem[], title: false | undefined = false): string {
+  for (let max = SHOWN_PROBLEMS; max > 1; max--) {
+    const text = formatProblems(problems, { max, title });
+    if (escapeMarkup(text).length <= LIST_CHARS) return text;
+  }
+  return formatProblems(problems, { max: 1, title });
+}
+
 /** The preview: the problems (and their spreadsheet), or the counts and the buttons that write. */
 async function preview(turn: Turn, draft: Draft, kind: ImportKind, bytes: Buffer): Promise<void> {
   const { t } = turn;
@@ -95,7 +107,7 @@ async function preview(turn: Turn, draft: Draft, kind: ImportKind, bytes: Buffer
   });
   if (plan.problems.length) {
     await endFlow(turn);
-    const listed = formatProblems(plan.problems, { max: SHOWN_PROBLEMS, title: false });
+    const listed = problemList(plan.problems);
     const text = [t("officeFiles.import.problems", { kind: label, name: escapeMarkup(fileNameOf(draft)), count: plan.problems.length }), "", escapeMarkup(listed), "", t("officeFiles.import.problemsFile")].join("\n");
     const sheet = await problemsWorkbook(input, SPEC_OF[kind], plan.problems);
     await turn.reply.show({ text, document: { kind: "bytes", fileName: `loi-${fileNameOf(draft).replace(/\.[^.]+$/, "")}.xlsx`, bytes: sheet } });
@@ -122,7 +134,7 @@ async function received(turn: Turn, file: ReceivedFile): Promise<void> {
   if (found.kind) return preview(turn, draft, found.kind, bytes);
   if ("problems" in found) {
     await endFlow(turn);
-    return void (await turn.reply.show(escapeMarkup(formatProblems(found.problems, { max: SHOWN_PROBLEMS }))));
+    return void (await turn.reply.show(escapeMarkup(problemList(found.problems, undefined))));
   }
   await saveFlow(turn, "kind", draft);
   const buttons: Button[][] = found.candidates.map((k) => [{ text: t(KIND_LABELS[k]), data: A.officeImport.kind.build({ kind: k }) }]);

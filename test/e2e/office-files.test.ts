@@ -79,6 +79,16 @@ describe("a staff spreadsheet sent in the chat", () => {
     expect(JSON.parse(preview!.details!)).toMatchObject({ problems: 3, fileName: "can-bo.xlsx" });
   });
 
+  it("many long problems: one message within Telegram's limit, every problem in the file", async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => [`X${i + 10}`, `Người Thứ ${i + 10}`, `Phòng Không Có ${i}`, "", "", ""]);
+    const replies = await e2e.sendDocument(office, { fileName: "dai.xlsx", content: await xlsx(rows) });
+    const [message] = replies.filter((m) => !m.document);
+    expect(textOf(message)).toContain("30 lỗi");
+    expect(textOf(message).length).toBeLessThanOrEqual(4096);
+    expect(textOf(message)).toMatch(/… và \d+ lỗi khác\./);
+    expect(await sheetRows(fileOf(e2e, docs(replies)[0]!))).toHaveLength(31);
+  });
+
   it("the fixed file: a preview with its counts, written only after “Nhập”, audited with its counts", async () => {
     const replies = await e2e.sendDocument(office, { fileName: "can-bo.xlsx", content: await xlsx(GOOD) });
     const preview = replies.at(-1)!;
