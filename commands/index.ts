@@ -10,6 +10,9 @@ import { cancelCommand } from "./cancel.js";
 import { deliveryLogCommand } from "./delivery-log.js";
 import { dossiersCommand } from "./dossiers.js";
 import { helpCommand } from "./help.js";
+import { importFileCommand } from "./import-file.js";
+import { inviteCommand } from "./invite.js";
+import { templatesCommand } from "./templates.js";
 import { remediationCommand } from "./remediation.js";
 import { reportCommand } from "./report.js";
 import { officeSettingsCommand } from "./thietlap.js";
@@ -41,6 +44,9 @@ export function buildCommands(): CommandModule[] {
     officeSettingsCommand,
     auditLogCommand,
     calendarCommand,
+    importFileCommand,
+    templatesCommand,
+    inviteCommand,
     helpCommand(specs),
     settingsCommand(),
     cancelCommand,

@@ -105,4 +105,15 @@ export const A = {
   calendar: {
     month: defineAction("lich", "m", { year: int, month: int }),
   },
+  officeImport: {
+    kind: defineAction("nhap", "k", { kind: oneOf(["staff", "tasks", "dossiers", "holidays"]) }),
+    go: defineAction("nhap", "go", { deactivate: optional(oneOf(["1"])) }),
+    cancel: defineAction("nhap", "x"),
+  },
+  templates: {
+    kind: defineAction("mau", "k", { kind: oneOf(["staff", "tasks", "dossiers", "holidays"]) }),
+  },
+  invites: {
+    unbound: defineAction("moi", "all"),
+  },
 } as const;

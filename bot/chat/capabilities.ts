@@ -28,4 +28,6 @@ export interface Capabilities {
   markup: "html" | "plain" | "mrkdwn";
   /** Bytes a button's action may take (the codec keeps every action within the smallest). */
   actionBytes: number;
+  /** A button that asks the person to share their own phone number (Telegram's request_contact). */
+  contactRequest?: boolean;
 }

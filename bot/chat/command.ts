@@ -9,7 +9,7 @@ import { translator } from "../i18n.js";
 import { audit } from "../services/audit.js";
 import type { Role } from "../services/roles.js";
 import { type ActionArgs, type ActionDef, actionCommand } from "./action.js";
-import type { Turn } from "./turn.js";
+import type { Turn, TurnInput } from "./turn.js";
 import type { Button } from "./view.js";
 
 export interface CommandSpec {
@@ -23,6 +23,8 @@ export interface CommandSpec {
   /** Listed in the command menu and in /trogiup. */
   inMenu: boolean;
   descriptionKey: TKey;
+  /** Messages of a kind this command owns when no guided flow is open and no command is typed (a spreadsheet sent, a contact shared). */
+  takes?: (input: Extract<TurnInput, { kind: "message" }>) => boolean;
 }
 
 /** What a handler returns when the turn is not its business after all (a forged button...). */
@@ -58,7 +60,9 @@ function claims(turn: Turn, spec: CommandSpec): boolean {
   if (turn.input.kind === "action") return actionCommand(turn.input.data) === spec.name;
   if (matchesCommand(turn, spec)) return true;
   // A reply inside this command's guided flow (text, a number, a file...), not another command.
-  return turn.flow?.flow === spec.name && turn.input.command === undefined;
+  if (turn.input.command !== undefined) return false;
+  if (turn.flow) return turn.flow.flow === spec.name;
+  return spec.takes?.(turn.input) ?? false;
 }
 
 export function privateChatButtons(turn: Turn): Button[][] | undefined {

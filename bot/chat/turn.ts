@@ -40,7 +40,19 @@ export interface ReceivedFile {
   fileId: string;
   kind: "document" | "photo";
   fileName: string | null;
+  /** Bytes, when the platform says (a file too large is refused before it is downloaded). */
+  size?: number | null;
+  mimeType?: string | null;
 }
+
+/** A contact card the person shared: whose it is (the platform's user id, when known) and its number. */
+export interface SharedContact {
+  userId: string | null;
+  phone: string;
+}
+
+/** A received file's bytes, fetched from the platform on demand and never stored by the core. */
+export type FetchedFile = { ok: true; bytes: Buffer } | { ok: false; reason: "tooLarge" | "unavailable" };
 
 export interface ParsedCommand {
   name: string;
@@ -56,6 +68,8 @@ export type TurnInput =
       file: ReceivedFile | null;
       /** The command at the start of the text or caption, when addressed to this bot. */
       command: ParsedCommand | undefined;
+      /** A contact card shared in this message (platforms with a "share my number" button). */
+      contact?: SharedContact | undefined;
     }
   | { kind: "action"; data: string };
 
@@ -98,6 +112,10 @@ export interface Turn {
   /** A link that opens the private chat with the bot (for the "message me privately" answer). */
   privateChatUrl: string | undefined;
   reply: ReplyPort;
+  /** Downloads a file the person sent, at most `maxBytes` (platforms whose files reach the bot). */
+  fetchFile?: ((file: ReceivedFile, maxBytes: number) => Promise<FetchedFile>) | undefined;
+  /** A link that opens the chat with the bot and hands it `payload` (Telegram's t.me/<bot>?start=), where one exists. */
+  deepLink?: ((payload: string) => string) | undefined;
 }
 
 export function pressed(turn: Turn): string | undefined {

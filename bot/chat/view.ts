@@ -25,6 +25,8 @@ export interface View {
   text: string;
   buttons?: Button[][];
   document?: ViewDocument;
+  /** A button that shares the person's own phone number (label), where the platform has one (caps.contactRequest). */
+  askContact?: string;
 }
 
 /** Lays buttons out `perRow` to a row. */

@@ -9,7 +9,7 @@ const LOOKUP_TIMEOUT_MS = 4000;
 
 type Username = { username: string } | { missing: "noToken" } | { missing: "unreachable"; reason: string };
 
-async function botUsername(cli: CliContext): Promise<Username> {
+export async function botUsername(cli: CliContext): Promise<Username> {
   if (cli.config.botUsername) return { username: cli.config.botUsername };
   if (!cli.hasToken) return { missing: "noToken" };
   try {

@@ -9,6 +9,7 @@ import { importHolidays } from "./import-holidays.js";
 import { importStaff } from "./import-staff.js";
 import { importTasks } from "./import-tasks.js";
 import { inviteStaff } from "./invite.js";
+import { inviteSheetCommand, templateCommand } from "./office-files.js";
 import { MAX_INVITE_TTL_HOURS } from "../services/invites.js";
 import { listStaffCommand, listUnitsCommand } from "./registry.js";
 import { auditCommand, calendarCommand, findStaffCommand, showStaffCommand, unbindCommand } from "./office.js";
@@ -25,6 +26,8 @@ const USAGE = `Cách dùng / usage: npm run cli -- <lệnh>
   tasks [--unit ĐƠN_VỊ]                                 danh sách nhiệm vụ, tiến độ (đơn vị: mã, tên hoặc tên viết tắt)
   tasks close MÃ_NHIỆM_VỤ | tasks reopen MÃ_NHIỆM_VỤ    đóng nhiệm vụ đã xong (không nhận báo cáo) / mở lại
   invite MÃ_CÁN_BỘ [--hours N]                          tạo mã mời dùng một lần (N: 1..720 giờ)
+  invite-sheet --out TỆP.xlsx [--unit ĐƠN_VỊ] [--hours N]  bảng mã mời, link, mã QR cho người chưa gắn tài khoản
+  template LOẠI --out TỆP.xlsx                          bảng tính mẫu (LOẠI: staff, tasks, dossiers, holidays)
   units                                                 danh sách đơn vị
   staff [--unit ĐƠN_VỊ]                                 danh sách cán bộ
   staff --find TÊN_HOẶC_MÃ                              tìm cán bộ theo tên (có dấu hay không), mã, đơn vị; kênh đã gắn, lần hoạt động cuối
@@ -43,7 +46,7 @@ const USAGE = `Cách dùng / usage: npm run cli -- <lệnh>
   alerts [SỐ]                                           tình trạng các cảnh báo (hoặc của một cảnh báo)
   quiz-stats [--since YYYY-MM-DD]                       tỷ lệ tham gia, trả lời đúng trắc nghiệm mẹo ATTT theo đơn vị`;
 
-const VALUE_OPTIONS = ["hours", "unit", "limit", "file", "since", "days", "find", "platform", "who", "date", "kind"] as const;
+const VALUE_OPTIONS = ["hours", "unit", "limit", "file", "since", "days", "find", "platform", "who", "date", "kind", "out"] as const;
 
 /**
  * `--hours -1` is the office's typo to answer, not a parse error: a value option takes the next
@@ -122,6 +125,15 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
         if (!sub) return usage();
         return await inviteStaff(cli, sub, hours);
       }
+      case "invite-sheet": {
+        const hours = positiveInt(values.hours, "hours", MAX_INVITE_TTL_HOURS);
+        if (hours === null) return 2;
+        if (sub !== undefined || !values.out) return usage();
+        return await inviteSheetCommand(cli, { unit: values.unit, hours, out: values.out });
+      }
+      case "template":
+        if (!sub || arg !== undefined || !values.out) return usage();
+        return await templateCommand(cli, sub, values.out);
       case "api-token": {
         if (sub !== "create" && sub !== "revoke" && sub !== "list") return usage();
         const code = await apiTokenCommand(cli, sub, arg);

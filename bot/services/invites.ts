@@ -3,6 +3,7 @@
 // its sha256 is stored, so a database dump gives no usable invite.
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../db/client.js";
+import type { DbOrTx } from "../delivery/outbox.js";
 import { audit } from "./audit.js";
 
 export const INVITE_RE = /^[A-Za-z0-9_-]{16,64}$/;
@@ -25,22 +26,35 @@ export async function createInvite(
   db: Db,
   opts: { staffCode: string; ttlHours: number; now: Date; actor: string },
 ): Promise<CreateInviteResult> {
-  if (!Number.isInteger(opts.ttlHours) || opts.ttlHours < 1 || opts.ttlHours > MAX_INVITE_TTL_HOURS)
-    throw new RangeError(`ttlHours must be a whole number from 1 to ${MAX_INVITE_TTL_HOURS}`);
+  checkTtl(opts.ttlHours);
   const staff = await db.staff.findUnique({ where: { code: opts.staffCode.trim().toUpperCase() } });
   if (!staff) return { ok: false, reason: "unknownStaff" };
   if (!staff.active) return { ok: false, reason: "inactiveStaff" };
+  const issued = await db.$transaction((tx) => issueInvite(tx, staff, opts));
+  return { ok: true, ...issued, staff: { code: staff.code, fullName: staff.fullName } };
+}
+
+function checkTtl(ttlHours: number): void {
+  if (!Number.isInteger(ttlHours) || ttlHours < 1 || ttlHours > MAX_INVITE_TTL_HOURS)
+    throw new RangeError(`ttlHours must be a whole number from 1 to ${MAX_INVITE_TTL_HOURS}`);
+}
+
+/** A new invite for one person, inside the caller's transaction; their earlier open invites become void. */
+export async function issueInvite(
+  tx: DbOrTx,
+  staff: { id: number; code: string },
+  opts: { ttlHours: number; now: Date; actor: string },
+): Promise<{ invite: string; expiresAt: Date }> {
+  checkTtl(opts.ttlHours);
   const invite = newInvite();
   const expiresAt = new Date(opts.now.getTime() + opts.ttlHours * 3600_000);
-  await db.$transaction(async (tx) => {
-    // Only the newest invite of a person works: an invite printed earlier and lost is void.
-    await tx.invite.updateMany({ where: { staffId: staff.id, usedAt: null, revokedAt: null }, data: { revokedAt: opts.now } });
-    await tx.invite.create({
-      data: { staffId: staff.id, codeHash: hashInvite(invite), createdAt: opts.now, expiresAt, createdBy: opts.actor },
-    });
-    await audit(tx, { actor: opts.actor, action: "invite.create", target: `staff:${staff.code}`, details: { expiresAt }, at: opts.now });
+  // Only the newest invite of a person works: an invite printed earlier and lost is void.
+  await tx.invite.updateMany({ where: { staffId: staff.id, usedAt: null, revokedAt: null }, data: { revokedAt: opts.now } });
+  await tx.invite.create({
+    data: { staffId: staff.id, codeHash: hashInvite(invite), createdAt: opts.now, expiresAt, createdBy: opts.actor },
   });
-  return { ok: true, invite, expiresAt, staff: { code: staff.code, fullName: staff.fullName } };
+  await audit(tx, { actor: opts.actor, action: "invite.create", target: `staff:${staff.code}`, details: { expiresAt }, at: opts.now });
+  return { invite, expiresAt };
 }
 
 // Slowing down guesses: after 3 failures, each further failure locks the account out for
@@ -68,7 +82,7 @@ export type RedeemResult =
   | { ok: false; reason: "invalid" | "used" | "expired" | "revoked" | "inactiveStaff" }
   | { ok: false; reason: "boundToOther"; staffName: string };
 
-async function recordFailure(db: Db, who: ChatIdentity, now: Date, reason: string): Promise<void> {
+export async function recordFailure(db: Db, who: ChatIdentity, now: Date, reason: string): Promise<void> {
   const key = { platform: who.platform, externalId: who.externalId };
   const prev = await db.authThrottle.findUnique({ where: { platform_externalId: key } });
   const stale = !prev?.lastFailureAt || now.getTime() - prev.lastFailureAt.getTime() > FORGIVE_AFTER_MS;
@@ -89,13 +103,17 @@ async function recordFailure(db: Db, who: ChatIdentity, now: Date, reason: strin
   });
 }
 
-export async function redeemInvite(db: Db, invite: string, who: ChatIdentity, now: Date): Promise<RedeemResult> {
+/** Minutes this chat account must wait after too many failed bindings; 0 when it may try. */
+export async function throttledMinutes(db: Db, who: ChatIdentity, now: Date): Promise<number> {
   const throttle = await db.authThrottle.findUnique({
     where: { platform_externalId: { platform: who.platform, externalId: who.externalId } },
   });
-  if (throttle?.blockedUntil && throttle.blockedUntil > now) {
-    return { ok: false, reason: "throttled", retryInMinutes: Math.ceil((throttle.blockedUntil.getTime() - now.getTime()) / 60_000) };
-  }
+  return throttle?.blockedUntil && throttle.blockedUntil > now ? Math.ceil((throttle.blockedUntil.getTime() - now.getTime()) / 60_000) : 0;
+}
+
+export async function redeemInvite(db: Db, invite: string, who: ChatIdentity, now: Date): Promise<RedeemResult> {
+  const wait = await throttledMinutes(db, who, now);
+  if (wait > 0) return { ok: false, reason: "throttled", retryInMinutes: wait };
   const fail = async (reason: "invalid" | "used" | "expired" | "revoked" | "inactiveStaff"): Promise<RedeemResult> => {
     await recordFailure(db, who, now, reason);
     return { ok: false, reason };
@@ -132,38 +150,51 @@ export async function redeemInvite(db: Db, invite: string, who: ChatIdentity, no
       data: { usedAt: now, usedByPlatform: who.platform, usedByExternalId: who.externalId },
     });
     if (claimed.count !== 1) return "used" as const;
-    // A person has one active account per platform: binding a new phone retires the old one.
-    const retired = await tx.chatAccount.updateMany({
-      where: { staffId: row.staffId, platform: who.platform, active: true, NOT: { externalId: who.externalId } },
-      data: { active: false, inactiveReason: "rebound", inactiveAt: now },
-    });
-    const data = {
-      staffId: row.staffId,
-      chatId: who.chatId,
-      username: who.username ?? null,
-      displayName: who.displayName ?? null,
-      active: true,
-      inactiveReason: null,
-      inactiveAt: null,
-      boundAt: now,
-      lastSeenAt: now,
-    };
-    await tx.chatAccount.upsert({
-      where: { platform_externalId: { platform: who.platform, externalId: who.externalId } },
-      create: { platform: who.platform, externalId: who.externalId, ...data },
-      update: data,
-    });
-    await tx.authThrottle.deleteMany({ where: { platform: who.platform, externalId: who.externalId } });
-    await audit(tx, {
-      actor: `${who.platform}:${who.externalId}`,
-      actorStaffId: row.staffId,
-      action: "account.bind",
-      target: `staff:${row.staff.code}`,
-      details: { retiredAccounts: retired.count, rebind: Boolean(current) },
-      at: now,
-    });
+    await bindAccount(tx, row.staff, who, now, { rebind: Boolean(current) });
     return "bound" as const;
   });
   if (outcome === "used") return fail("used");
   return { ok: true, staffId: row.staffId, alreadyBound: current?.active === true && current.staffId === row.staffId };
+}
+
+/**
+ * Binds the chat account to the staff member (inside the caller's transaction), audited. A
+ * person has one active account per platform: binding a new phone retires the old one.
+ */
+export async function bindAccount(
+  tx: DbOrTx,
+  staff: { id: number; code: string },
+  who: ChatIdentity,
+  now: Date,
+  details: Record<string, unknown>,
+): Promise<void> {
+  const retired = await tx.chatAccount.updateMany({
+    where: { staffId: staff.id, platform: who.platform, active: true, NOT: { externalId: who.externalId } },
+    data: { active: false, inactiveReason: "rebound", inactiveAt: now },
+  });
+  const data = {
+    staffId: staff.id,
+    chatId: who.chatId,
+    username: who.username ?? null,
+    displayName: who.displayName ?? null,
+    active: true,
+    inactiveReason: null,
+    inactiveAt: null,
+    boundAt: now,
+    lastSeenAt: now,
+  };
+  await tx.chatAccount.upsert({
+    where: { platform_externalId: { platform: who.platform, externalId: who.externalId } },
+    create: { platform: who.platform, externalId: who.externalId, ...data },
+    update: data,
+  });
+  await tx.authThrottle.deleteMany({ where: { platform: who.platform, externalId: who.externalId } });
+  await audit(tx, {
+    actor: `${who.platform}:${who.externalId}`,
+    actorStaffId: staff.id,
+    action: "account.bind",
+    target: `staff:${staff.code}`,
+    details: { retiredAccounts: retired.count, ...details },
+    at: now,
+  });
 }

@@ -68,6 +68,22 @@ function text(describe: string, def: string, maxLength: number): SettingSpec<str
   };
 }
 
+function bool(describe: string, def: boolean): SettingSpec<boolean> {
+  const on = ["bat", "bật", "on", "true", "1", "co", "có"];
+  const off = ["tat", "tắt", "off", "false", "0", "khong", "không"];
+  return {
+    default: def,
+    describe,
+    parse: (value) => {
+      const v = cleanText(value).toLowerCase();
+      if (on.includes(v)) return { ok: true, value: true };
+      if (off.includes(v)) return { ok: true, value: false };
+      return { ok: false, error: "cần “bật” hoặc “tắt” (on/off)" };
+    },
+    format: (v) => (v ? "bật" : "tắt"),
+  };
+}
+
 export const SETTINGS = {
   "tasks.dueSoonWorkingDays": int(1, 30, "Nhiệm vụ “sắp đến hạn” khi còn không quá số ngày làm việc này", 5),
   "tasks.staleReportDays": int(1, 365, "Cán bộ “chưa báo cáo” khi không báo cáo tiến độ trong số ngày này", 14),
@@ -88,6 +104,7 @@ export const SETTINGS = {
   "alerts.remindersBeforeEscalation": int(1, 10, "Số lần nhắc trước khi báo trưởng phòng", 1),
   "tips.weekday": int(1, 5, "Ngày gửi mẹo ATTT hằng tuần (1 = thứ Hai ... 5 = thứ Sáu)", 1),
   "tips.time": time("Giờ gửi mẹo ATTT định kỳ", "08:00"),
+  "binding.phoneSelfService": bool("Cán bộ tự gắn tài khoản Telegram bằng cách chia sẻ số điện thoại có trong danh sách cán bộ (không cần mã mời)", false),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -96,7 +113,9 @@ export type SettingValue<K extends SettingKey> = (typeof SETTINGS)[K]["default"]
     ? number[]
     : T extends number
       ? number
-      : string
+      : T extends boolean
+        ? boolean
+        : string
   : never;
 
 export function isSettingKey(k: string): k is SettingKey {

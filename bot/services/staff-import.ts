@@ -3,6 +3,7 @@
 import type { Db } from "../db/client.js";
 import { Prisma } from "../../prisma/generated/sqlite/client.js";
 import { customProblem, type ImportProblem, quote } from "../import/problems.js";
+import { cellToText, type ColumnSpec, readRecords, type ReadTableInput } from "../import/index.js";
 import { audit } from "./audit.js";
 import { isRole, ROLE_LABELS, type Role } from "./roles.js";
 import { cleanText, foldText } from "./text.js";
@@ -30,6 +31,39 @@ export const STAFF_COLUMNS: Record<StaffColumn, string> = {
   email: "Email",
   phone: "Điện thoại",
 };
+
+/** The staff spreadsheet's columns and the other names they are known by. */
+export const STAFF_SPEC = [
+  { key: "code", label: STAFF_COLUMNS.code, aliases: ["Mã CB", "Mã số cán bộ", "Mã nhân viên"], required: true },
+  { key: "fullName", label: STAFF_COLUMNS.fullName, aliases: ["Họ tên", "Họ và tên cán bộ"], required: true },
+  { key: "unit", label: STAFF_COLUMNS.unit, aliases: ["Phòng", "Phòng ban", "Phòng, đơn vị"], required: true },
+  { key: "role", label: STAFF_COLUMNS.role, aliases: ["Chức vụ", "Vai trò trên hệ thống"] },
+  { key: "email", label: STAFF_COLUMNS.email, aliases: ["Thư điện tử", "E-mail"] },
+  { key: "phone", label: STAFF_COLUMNS.phone, aliases: ["Số điện thoại", "SĐT", "Di động"] },
+] as const satisfies readonly ColumnSpec<StaffColumn>[];
+
+/** Reads a staff spreadsheet and checks it (the CLI and the chat import alike). Writes nothing. */
+export async function planStaffFile(db: Db, input: ReadTableInput): Promise<StaffImportPlan> {
+  const read = await readRecords(input, STAFF_SPEC);
+  if (read.problems.length) return { problems: read.problems, records: [], creates: 0, updates: 0, unchanged: 0 };
+  const rows: StaffImportRow[] = read.records.map((r) => ({
+    rowNumber: r.rowNumber,
+    code: cellToText(r.data.code),
+    fullName: cellToText(r.data.fullName),
+    unit: cellToText(r.data.unit),
+    role: cellToText(r.data.role),
+    email: cellToText(r.data.email),
+    phone: cellToText(r.data.phone),
+  }));
+  return planStaffImport(db, rows, (c: StaffColumn) => read.columns[c]?.header ?? STAFF_COLUMNS[c]);
+}
+
+/** Active staff a full-registry import would deactivate (those absent from the file). */
+export async function countMissingStaff(db: Db, plan: StaffImportPlan): Promise<number> {
+  const inFile = new Set(plan.records.map((r) => r.code));
+  const active = await db.staff.findMany({ where: { active: true }, select: { code: true } });
+  return active.filter((s) => !inFile.has(s.code)).length;
+}
 
 export interface StaffRecord {
   rowNumber: number;

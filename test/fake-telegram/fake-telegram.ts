@@ -13,6 +13,7 @@ import { getWebhookInfo } from "./methods/updates.js";
 import { ObservableLog } from "./observable-log.js";
 import { RateLimiter, type RateLimitOptions } from "./rate-limit.js";
 import type {
+  TgContact,
   CallRecord,
   ErrorSpec,
   MessageRef,
@@ -237,6 +238,10 @@ export class FakeTelegram {
 
   sendDocument(user: TgUser, doc: actions.UserDocument, opts?: actions.UserFileOptions): TgMessage {
     return actions.sendDocument(this.ctx, user, doc, opts);
+  }
+
+  sendContact(user: TgUser, contact: TgContact): TgMessage {
+    return actions.sendContact(this.ctx, user, contact);
   }
 
   sendPhoto(user: TgUser, photo: actions.UserPhoto, opts?: actions.UserFileOptions): TgMessage {

@@ -90,11 +90,20 @@ export interface TgMessage {
   caption_entities?: TgMessageEntity[];
   document?: TgDocument;
   photo?: TgPhotoSize[];
+  contact?: TgContact;
   reply_markup?: TgInlineKeyboardMarkup;
   migrate_to_chat_id?: number;
   migrate_from_chat_id?: number;
   group_chat_created?: true;
   supergroup_chat_created?: true;
+}
+
+/** A shared contact card; `user_id` is set when the contact is a Telegram user (one's own, shared with request_contact). */
+export interface TgContact {
+  phone_number: string;
+  first_name: string;
+  last_name?: string;
+  user_id?: number;
 }
 
 /** The minimum needed to point at a message (grammY's `Message` fits too). */

@@ -6,6 +6,7 @@ import { documentOf, photoSizesOf } from "./methods/media.js";
 import { codePointLength } from "./params.js";
 import { findAutoEntities } from "./text-util.js";
 import type {
+  TgContact,
   MessageRef,
   TgCallbackQuery,
   TgChat,
@@ -140,6 +141,16 @@ export function sendDocument(ctx: FakeContext, user: TgUser, doc: UserDocument, 
     document: documentOf(file),
     ...withCaption(opts.caption),
   });
+  return deliver(ctx, chat, message);
+}
+
+/**
+ * A contact card: the user's own (what the "share my phone number" button sends: Telegram
+ * fills `user_id` with the sender's id) or someone else's, forwarded from the address book.
+ */
+export function sendContact(ctx: FakeContext, user: TgUser, contact: TgContact, opts: UserMessageOptions = {}): TgMessage {
+  const chat = targetChat(ctx, user, opts);
+  const message = ctx.world.addMessage(chat, { from: user, contact });
   return deliver(ctx, chat, message);
 }
 

@@ -190,6 +190,14 @@ export class E2E {
     return this.sentSince(before, message.chat.id);
   }
 
+  /** The user shares a contact card: their own (`user_id` = theirs, as the share button sends) or someone else's. */
+  async shareContact(user: TgUser, contact: { phone_number: string; first_name: string; user_id?: number }): Promise<TgMessage[]> {
+    const before = this.tg.sentRecords.length;
+    const message = this.tg.sendContact(user, contact);
+    await this.handled(this.lastUpdateId());
+    return this.sentSince(before, message.chat.id);
+  }
+
   /**
    * The user presses a button with this callback data under one of the bot's messages.
    * `forge: true` sends callback data the message does not offer (a forged or stale button).

@@ -13,4 +13,5 @@ export const TELEGRAM_CAPABILITIES: Capabilities = {
   notices: "popup",
   markup: "html",
   actionBytes: 64,
+  contactRequest: true,
 };

@@ -22,6 +22,7 @@ import { publishChatMenu } from "./menus.js";
 import { telegramReply } from "./reply.js";
 import { callBudget, isUnreachable, POLL_TIMEOUT_SECONDS } from "./network.js";
 import { inputOf } from "./turn.js";
+import { telegramFileFetcher } from "./files.js";
 
 export interface CreateBotOptions {
   /** Skip getMe (tests, the demo). */
@@ -104,6 +105,7 @@ export function createBot(config: AppConfig, deps: ChatDeps, opts: CreateBotOpti
     publishChatMenu(bot.api, chatId, specs, role, deps.i18n, locale).catch((e: unknown) =>
       deps.logger.warn({ error: (e as Error).message }, "could not publish the chat's command menu"),
     );
+  const fetchFile = telegramFileFetcher(bot.api, config.botToken, config.apiRoot, deps.logger);
   guarded.use(async (ctx) => {
     const input = inputOf(ctx);
     const from = ctx.from;
@@ -129,6 +131,8 @@ export function createBot(config: AppConfig, deps: ChatDeps, opts: CreateBotOpti
       actor: `telegram:${from.id}`,
       privateChatUrl: `https://t.me/${ctx.me.username}`,
       reply,
+      fetchFile,
+      deepLink: (payload) => `https://t.me/${ctx.me.username}?start=${payload}`,
     };
     ctx.turn = turn;
     await dispatch(commands, turn);

@@ -26,8 +26,16 @@ export function telegramReply(ctx: TelegramContext, publishMenu: (chatId: number
     answered = true;
     await ctx.answerCallbackQuery();
   };
+  // A shared contact answers the "share my number" keyboard: the first plain reply takes it away.
+  let dropReplyKeyboard = ctx.message?.contact !== undefined;
+  const replyKeyboard = (v: View) => {
+    if (v.askContact) return { keyboard: [[{ text: v.askContact, request_contact: true }]], resize_keyboard: true, one_time_keyboard: true };
+    if (!dropReplyKeyboard || v.buttons?.length) return undefined;
+    dropReplyKeyboard = false;
+    return { remove_keyboard: true as const };
+  };
   const send = async (v: View) => {
-    const markup = keyboard(v.buttons);
+    const markup = keyboard(v.buttons) ?? replyKeyboard(v);
     const doc = v.document;
     if (doc) {
       const caption = v.text && v.text.length <= TELEGRAM_CAPABILITIES.captionLimit ? v.text : undefined;

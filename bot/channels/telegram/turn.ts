@@ -21,7 +21,8 @@ function commandOf(ctx: TelegramContext): ParsedCommand | undefined {
 /** A document or photo on this message, kept by Telegram's file id (nothing is downloaded). */
 function fileOf(ctx: TelegramContext): ReceivedFile | null {
   const msg = ctx.message;
-  if (msg?.document) return { fileId: msg.document.file_id, kind: "document", fileName: msg.document.file_name ?? null };
+  if (msg?.document)
+    return { fileId: msg.document.file_id, kind: "document", fileName: msg.document.file_name ?? null, size: msg.document.file_size ?? null, mimeType: msg.document.mime_type ?? null };
   const photo = msg?.photo?.at(-1);
   if (photo) return { fileId: photo.file_id, kind: "photo", fileName: null };
   return null;
@@ -32,5 +33,6 @@ export function inputOf(ctx: TelegramContext): TurnInput | undefined {
   if (ctx.callbackQuery) return ctx.callbackQuery.data !== undefined ? { kind: "action", data: ctx.callbackQuery.data } : undefined;
   const msg = ctx.message;
   if (!msg) return undefined;
-  return { kind: "message", text: msg.text, caption: msg.caption, file: fileOf(ctx), command: commandOf(ctx) };
+  const contact = msg.contact ? { userId: msg.contact.user_id !== undefined ? String(msg.contact.user_id) : null, phone: msg.contact.phone_number } : undefined;
+  return { kind: "message", text: msg.text, caption: msg.caption, file: fileOf(ctx), command: commandOf(ctx), ...(contact ? { contact } : {}) };
 }
