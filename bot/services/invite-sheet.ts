@@ -71,6 +71,9 @@ export async function inviteSheet(db: Db, opts: InviteSheetOptions): Promise<Inv
     { header: "Mã QR", width: 25 },
   ];
   ws.getRow(1).font = { bold: true };
+  // Printed on A4 landscape, one page wide: each person's row with their QR code beside it.
+  ws.pageSetup = { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  ws.pageSetup.printTitlesRow = "1:1";
   for (const [i, p] of issued.entries()) {
     const link = opts.link?.(p.invite);
     const row = ws.addRow([

@@ -83,17 +83,7 @@ const STAFF_FIELDS = {
   accounts: { select: ACCOUNT_FIELDS, orderBy: { boundAt: "desc" } },
 } as const;
 
-function summary(s: {
-  id: number;
-  code: string;
-  fullName: string;
-  role: string;
-  active: boolean;
-  email: string | null;
-  phone: string | null;
-  unit: { code: string; name: string; shortName: string | null };
-  accounts: AccountSummary[];
-}): StaffSummary {
+function summary(s: Omit<StaffSummary, "lastSeenAt">): StaffSummary {
   const seen = s.accounts.map((a) => a.lastSeenAt).filter((d): d is Date => d !== null);
   const lastSeenAt = seen.length ? new Date(Math.max(...seen.map((d) => d.getTime()))) : null;
   return { ...s, lastSeenAt };

@@ -1,6 +1,7 @@
 // Issue 15, items 1 and 2, end to end through the fake Bot API: the office sends spreadsheets
 // in the chat (preview, problems file, "Nhập"), /mau templates, /moi invites and the invite
 // sheet (opened with LibreOffice), phone self-binding, and a chuyên viên refused.
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -188,6 +189,14 @@ describe("/moi invites", () => {
     // QL01, QL02 (demo staff, never bound here) and QL04 (imported above); QL03 bound through /moi.
     for (const code of ["QL01", "QL02", "QL04"]) expect(csv).toContain(code);
     expect(csv).not.toContain("QL03");
+    // Printed: the three QR codes are pictures on the page.
+    if (!onPath("pdfimages")) return;
+    await convertWithLibreOffice(dir, [name], "pdf");
+    const list = spawnSync("pdfimages", ["-list", path.join(dir, "moi-qlkh.pdf")], { encoding: "utf8" }).stdout;
+    const pictures = list.trim().split("\n").slice(2).filter((l) => /^\s*\d+\s+\d+\s+image\b/.test(l));
+    expect(pictures, list).toHaveLength(3);
+    // One page wide (landscape, fitted): each row prints with its QR code beside the name.
+    expect(new Set(pictures.map((l) => l.trim().split(/\s+/)[0])), list).toEqual(new Set(["1"]));
   }, 300_000);
 
   it("“Tạo mã mời” for the whole department gives a sheet of every unbound person", async () => {
