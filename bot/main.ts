@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const logger = createLogger({ level: config.logLevel, secrets: [config.botToken, config.webhookSecret ?? "", config.zalo?.token ?? "", config.zalo?.webhookSecret ?? ""] });
+  const logger = createLogger({ level: config.logLevel, secrets: [config.botToken, config.webhookSecret ?? "", config.zalo?.token ?? "", config.zalo?.webhookSecret ?? "", config.slack?.botToken ?? "", config.slack?.appToken ?? "", config.slack?.signingSecret ?? ""] });
   // Signals are heard from the start: a stop while start-up waits for Telegram is a clean exit.
   const startup = new AbortController();
   let running: RunningApp | undefined;
