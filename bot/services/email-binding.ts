@@ -25,6 +25,9 @@ export function normalizeEmail(email: string | null | undefined): string | undef
 }
 
 export async function bindByEmail(db: Db, who: ChatIdentity, rawEmail: string | null | undefined, now: Date): Promise<EmailBindResult> {
+  // An account bound before (then unbound, retired, deactivated) keeps the rules of its binding,
+  // whether or not the workspace shows an address: checked first.
+  if (await db.chatAccount.findUnique({ where: { platform_externalId: { platform: who.platform, externalId: who.externalId } } })) return { ok: false, reason: "known" };
   const email = normalizeEmail(rawEmail);
   if (!email) return { ok: false, reason: "noEmail" };
   const actor = `${who.platform}:${who.externalId}`;
@@ -32,8 +35,6 @@ export async function bindByEmail(db: Db, who: ChatIdentity, rawEmail: string | 
     await audit(db, { actor, actorStaffId: null, action: "account.bind", outcome: "denied", ...(staff ? { target: `staff:${staff.code}` } : {}), details: { method: "email", reason }, at: now });
     return { ok: false as const, reason };
   };
-  // An account bound before (then unbound, retired, deactivated) keeps the rules of its binding.
-  if (await db.chatAccount.findUnique({ where: { platform_externalId: { platform: who.platform, externalId: who.externalId } } })) return { ok: false, reason: "known" };
   const matches = await db.$queryRaw<{ id: number; code: string; active: boolean | number }[]>`
     SELECT "id", "code", "active" FROM "Staff" WHERE LOWER("email") = ${email}`;
   if (matches.length === 0) return deny("noMatch");
