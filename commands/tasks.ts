@@ -18,8 +18,8 @@ const REFUSAL_KEY = {
 
 async function showList(turn: Turn, page: number) {
   const env = await taskEnv(turn);
-  const list = await listTasksPage(env, viewerOf(turn), page, LIST_PAGE_SIZE);
   const dueSoon = await getSetting(turn.deps.db, "tasks.dueSoonWorkingDays");
+  const list = await listTasksPage(env, viewerOf(turn), page, LIST_PAGE_SIZE, { dueSoon });
   await turn.reply.show(taskListPage(formatEnv(turn), list, dueSoon), { replace: true });
 }
 

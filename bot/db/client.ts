@@ -6,6 +6,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient as SqliteClient } from "../../prisma/generated/sqlite/client.js";
+import { registerSqlite } from "./durable.js";
 import { SerializedSqliteAdapterFactory, SQLITE_TRY_TIMEOUT_MS } from "./sqlite-serialized.js";
 
 export type Db = SqliteClient;
@@ -64,6 +65,10 @@ export async function openDatabase(url: string, opts: OpenOptions = {}): Promise
     // WAL lets readers work while a writer commits (set again here for files made elsewhere).
     await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     await prisma.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+    // better-sqlite3's build default, stated here because durability depends on it: a commit
+    // reaches the disk at the next checkpoint, except those run `durably` (bot/db/durable.ts).
+    await prisma.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
+    registerSqlite(prisma);
     return { prisma, provider, url, close: () => prisma.$disconnect() };
   }
   const [{ PrismaPg }, { PrismaClient: PgClient }] = await Promise.all([

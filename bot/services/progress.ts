@@ -1,6 +1,7 @@
 // Recording a progress report: every check on the server, history never overwritten (each
 // report is a new row), and the reporter's unit head told through the outbox in the same
 // transaction, once per report.
+import { durably } from "../db/durable.js";
 import { A } from "../chat/actions.js";
 import type { i18n as I18n } from "i18next";
 import type { Db } from "../db/client.js";
@@ -94,7 +95,8 @@ export type RecordResult =
 /** Saves a report after checking it again (the state may have changed since the user began). */
 export async function recordReport(deps: ReportDeps, viewer: Viewer, input: ReportInput, now: Date): Promise<RecordResult> {
   const { db } = deps;
-  return db.$transaction(async (tx) => {
+  // The person is told the report is saved: it must survive a power cut too.
+  return durably(db, () => db.$transaction(async (tx) => {
     const check = await checkReport(tx, viewer, input);
     if (!check.ok) return check;
     const report = await tx.progressReport.create({
@@ -113,7 +115,7 @@ export async function recordReport(deps: ReportDeps, viewer: Viewer, input: Repo
     });
     const headsTold = await tellUnitHeads(tx, deps, viewer, { ...check, reportId: report.id, percent: input.percent, file: input.file ?? null }, now);
     return { ok: true, reportId: report.id, task: check.task, previous: check.previous, headsTold };
-  });
+  }));
 }
 
 async function tellUnitHeads(

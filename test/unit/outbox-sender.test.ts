@@ -2,10 +2,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../bot/db/client.js";
 import { enqueue } from "../../bot/delivery/outbox.js";
-import { OutboxSender, type SenderOptions } from "../../bot/delivery/sender.js";
+import { OutboxSender, type SenderOptions, TELEGRAM_LIMITS } from "../../bot/delivery/sender.js";
 import { splitHtml, visibleLength } from "../../bot/delivery/split.js";
 import { type Transport, TransportError } from "../../bot/delivery/transport.js";
 import { loadDemoStaff } from "../../bot/seed-data/demo-staff.js";
+import { RateLimiter } from "../fake-telegram/rate-limit.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
 import { memoryLogger } from "../helpers/logger.js";
 
@@ -116,6 +117,25 @@ describe("sender", () => {
     expect(t.sent.map((x) => x.text)).toEqual(["Khẩn"]);
     const held = await db.outboxMessage.findUniqueOrThrow({ where: { dedupKey: "a" } });
     expect(held).toMatchObject({ status: "pending", notBefore: new Date("2026-11-28T00:00:00Z") });
+  });
+
+  it("a burst to many people stays under Telegram's bulk limit: no 429 from a server enforcing 30/s", async () => {
+    // One message to each of 60 people (more than two seconds' worth): the sender paces
+    // below the limit instead of bouncing off it.
+    const unit = await db.unit.findFirstOrThrow();
+    const people = await db.staff.createManyAndReturn({ data: Array.from({ length: 60 }, (_, i) => ({ code: `BURST${i}`, fullName: `Cán bộ ${i}`, unitId: unit.id, role: "chuyen_vien" })) });
+    await db.chatAccount.createMany({ data: people.map((p) => ({ platform: "telegram", externalId: String(1000 + p.id), chatId: String(1000 + p.id), staffId: p.id })) });
+    for (const p of people) await enqueue(db, { dedupKey: `burst-${p.id}`, kind: "alert", staffId: p.id, urgent: true, payload: { text: "Khẩn" } }, { now: NOON, timeZone: TZ });
+    const limiter = new RateLimiter({ perSecond: 30, retryAfter: 1 });
+    const t = new RecordingTransport();
+    t.failures.push(() => {
+      const wait = limiter.admit("sendMessage", Date.now());
+      return wait === undefined ? undefined : new TransportError("rate_limited", "429 Too Many Requests", wait);
+    });
+    const stats = await sender(t, { limits: TELEGRAM_LIMITS }).drain();
+    expect(limiter.refused).toBe(0);
+    expect(stats).toMatchObject({ sent: 60, retried: 0 });
+    expect(new Set(t.sent.map((x) => x.chatId)).size).toBe(60);
   });
 
   it("a 429 stops every send for retry_after seconds", async () => {
