@@ -15,6 +15,8 @@ import { startCommand } from "./start.js";
 import { tasksCommand } from "./tasks.js";
 import { tipsCommand } from "./tips.js";
 import { unitCommand } from "./unit.js";
+import { submitReportCommand } from "./submit-report.js";
+import { periodReportCommand } from "./period-report.js";
 
 export function buildCommands(): CommandModule[] {
   const modules: CommandModule[] = [];
@@ -32,6 +34,8 @@ export function buildCommands(): CommandModule[] {
     alertStatusCommand,
     alertAckCommand,
     deliveryLogCommand,
+    submitReportCommand,
+    periodReportCommand,
     helpCommand(specs),
     settingsCommand(),
     cancelCommand,

@@ -5,6 +5,7 @@ import { defineAction, int, oneOf, optional, word } from "./action.js";
 
 const FILTERS = ["all", "overdue", "soon"] as const;
 const KEY = /^[a-z][a-z0-9_]*$/;
+const PERIOD_KEY = /^\d{4}(?:-(?:Q1|H1|Q3))?$/;
 
 export const A = {
   tasks: {
@@ -81,5 +82,19 @@ export const A = {
   },
   deliveryLog: {
     period: defineAction("guitin", "d", { days: int }),
+  },
+  submitReport: {
+    unit: defineAction("nopbaocao", "u", { unitId: int }),
+    period: defineAction("nopbaocao", "p", { unitId: int, key: word(PERIOD_KEY) }),
+    skip: defineAction("nopbaocao", "skip"),
+    keep: defineAction("nopbaocao", "keep"),
+    send: defineAction("nopbaocao", "send"),
+    cancel: defineAction("nopbaocao", "cancel"),
+  },
+  periodReport: {
+    period: defineAction("baocaoky", "p", { key: word(PERIOD_KEY) }),
+    make: defineAction("baocaoky", "make", { key: word(PERIOD_KEY) }),
+    close: defineAction("baocaoky", "close", { key: word(PERIOD_KEY) }),
+    closeYes: defineAction("baocaoky", "closeyes", { key: word(PERIOD_KEY) }),
   },
 } as const;
