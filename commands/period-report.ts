@@ -7,11 +7,11 @@ import { A } from "../bot/chat/actions.js";
 import { defineCommand } from "../bot/chat/command.js";
 import type { Turn } from "../bot/chat/turn.js";
 import type { Button } from "../bot/chat/view.js";
-import { escapeMarkup } from "../bot/chat/markup.js";
 import { formatDate, formatDateTime } from "../bot/services/date-text.js";
 import { translator } from "../bot/i18n.js";
 import { DEPARTMENT_WIDE, isOffice } from "../bot/services/roles.js";
 import { localParts } from "../bot/services/time.js";
+import { deadlineTitle } from "../bot/services/report-deadlines.js";
 import { describeChange } from "../bot/services/reports/figure-changes.js";
 import { generatePeriodReport } from "../bot/services/reports/generate.js";
 import { parsePeriodKey, type Period, resolvePeriod } from "../bot/services/reports/periods.js";
@@ -29,7 +29,7 @@ async function periodPicker(turn: Turn) {
   const choices = await periodChoices(turn.deps.db, today(turn));
   if (!choices.length) return turn.reply.show(turn.t("periodReports.noPeriod"));
   const buttons: Button[][] = choices.slice(0, 8).map((c) => [
-    { text: `${c.closed ? "🔒 " : ""}${c.period.key} — ${c.period.title}`, data: A.periodReport.period.build({ key: c.period.key }) },
+    { text: `${c.closed ? "🔒 " : ""}${c.period.key} — ${deadlineTitle(turn.t, c.period)}`, data: A.periodReport.period.build({ key: c.period.key }) },
   ]);
   await turn.reply.show({ text: turn.t("periodReports.compiled.pick"), buttons });
 }
@@ -39,7 +39,7 @@ async function showPeriod(turn: Turn, period: Period, opts: { replace?: boolean 
   const tz = turn.deps.config.timezone;
   const [units, submissions, closed] = await Promise.all([reportingUnits(turn.deps.db), latestSubmissions(turn.deps.db, period.key), isPeriodClosed(turn.deps.db, period.key)]);
   const lines = [
-    t("periodReports.compiled.heading", { period: periodName(turn, period), due: formatDate(period.due) }),
+    t("periodReports.compiled.heading", { period: periodName(turn.t, period), due: formatDate(period.due) }),
     t(closed ? "periodReports.compiled.closed" : "periodReports.compiled.open"),
     t("periodReports.compiled.submittedCount", { done: submissions.size, total: units.length }),
     "",
@@ -48,8 +48,8 @@ async function showPeriod(turn: Turn, period: Period, opts: { replace?: boolean 
     const s = submissions.get(u.id);
     lines.push(
       s
-        ? t("periodReports.compiled.unitDone", { unit: escapeMarkup(u.name), version: s.version, at: formatDateTime(s.submittedAt, tz), by: escapeMarkup(s.submittedBy) })
-        : t("periodReports.compiled.unitMissing", { unit: escapeMarkup(u.name) }),
+        ? t("periodReports.compiled.unitDone", { unit: u.name, version: s.version, at: formatDateTime(s.submittedAt, tz), by: s.submittedBy })
+        : t("periodReports.compiled.unitMissing", { unit: u.name }),
     );
   }
   const buttons: Button[][] = [[{ text: t("periodReports.compiled.make"), data: A.periodReport.make.build({ key: period.key }) }]];
@@ -69,10 +69,10 @@ async function make(turn: Turn, period: Period) {
     // The department's documents are in Vietnamese, whoever asks.
     t: translator(turn.deps.i18n, "vi"),
   });
-  const lines = [t("periodReports.compiled.made", { period: periodName(turn, period), asOf: formatDateTime(res.report.asOf, tz) })];
+  const lines = [t("periodReports.compiled.made", { period: periodName(turn.t, period), asOf: formatDateTime(res.report.asOf, tz) })];
   if (res.previous && res.previous.changes.length) {
     lines.push("", t("periodReports.compiled.changed", { at: formatDateTime(res.previous.at, tz) }));
-    for (const c of res.previous.changes.slice(0, CHANGES_SHOWN)) lines.push(`• ${escapeMarkup(describeChange(t, c))}`);
+    for (const c of res.previous.changes.slice(0, CHANGES_SHOWN)) lines.push(`• ${describeChange(t, c)}`);
     if (res.previous.changes.length > CHANGES_SHOWN) lines.push(t("periodReports.compiled.moreChanges", { n: res.previous.changes.length - CHANGES_SHOWN }));
   } else if (res.previous) {
     lines.push(t("periodReports.compiled.unchanged", { at: formatDateTime(res.previous.at, tz) }));
@@ -84,7 +84,7 @@ async function make(turn: Turn, period: Period) {
 
 async function periodOrRefuse(turn: Turn, key: string): Promise<Period | null> {
   const period = await resolvePeriod(turn.deps.db, key);
-  if (!period) await turn.reply.notice(turn.t("periodReports.compiled.unknownPeriod", { key: escapeMarkup(key) }), { alert: true });
+  if (!period) await turn.reply.notice(turn.t("periodReports.compiled.unknownPeriod", { key }), { alert: true });
   return period;
 }
 
@@ -95,7 +95,7 @@ export const periodReportCommand = defineCommand(
       const args = (turn.command?.args ?? "").trim();
       if (!args) return periodPicker(turn);
       const period = parsePeriodKey(args) ? await resolvePeriod(turn.deps.db, args) : null;
-      if (!period) return turn.reply.show(turn.t("periodReports.compiled.unknownPeriod", { key: escapeMarkup(args) }));
+      if (!period) return turn.reply.show(turn.t("periodReports.compiled.unknownPeriod", { key: args }));
       return showPeriod(turn, period);
     });
     c.action(A.periodReport.period, async (turn, { key }) => {
@@ -111,7 +111,7 @@ export const periodReportCommand = defineCommand(
       if (!period) return;
       if (!isOffice(turn.identity!.staff.role)) return turn.reply.notice(turn.t("common.noPermission"), { alert: true });
       await turn.reply.show({
-        text: turn.t("periodReports.compiled.closeConfirm", { period: periodName(turn, period) }),
+        text: turn.t("periodReports.compiled.closeConfirm", { period: periodName(turn.t, period) }),
         buttons: [
           [
             { text: turn.t("periodReports.compiled.closeYes"), data: A.periodReport.closeYes.build({ key }) },

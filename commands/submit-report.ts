@@ -13,6 +13,8 @@ import type { Turn } from "../bot/chat/turn.js";
 import { checked, grid } from "../bot/chat/view.js";
 import { escapeMarkup } from "../bot/chat/markup.js";
 import { formatDateOf, formatDateTime } from "../bot/services/date-text.js";
+import { quoted, type Translate } from "../bot/i18n.js";
+import { deadlineTitle } from "../bot/services/report-deadlines.js";
 import { clearFlow, setFlow } from "../bot/services/flows.js";
 import { isOffice, OFFICE } from "../bot/services/roles.js";
 import { charLength } from "../bot/services/safe-text.js";
@@ -99,7 +101,7 @@ async function unitPicker(turn: Turn) {
   const current = choices.find((c) => c.current)?.period;
   const done = current ? await latestSubmissions(turn.deps.db, current.key) : new Map();
   const buttons = grid(units.map((u) => ({ text: checked(done.has(u.id), unitLabel(u)), data: A.submitReport.unit.build({ unitId: u.id }) })), 2);
-  await turn.reply.show({ text: turn.t("periodReports.submit.pickUnit", { period: current?.title ?? "—" }), buttons });
+  await turn.reply.show({ text: turn.t("periodReports.submit.pickUnit", { period: current ? periodName(turn.t, current) : "—" }), buttons });
 }
 
 /** The office picks among the periods still open; a head reports on the current one. */
@@ -108,18 +110,19 @@ async function pickPeriod(turn: Turn, unit: ReportingUnit) {
   if (!isOffice(turn.identity!.staff.role)) {
     const current = choices.find((c) => c.current);
     if (!current) return turn.reply.show(turn.t("periodReports.noPeriod"));
-    if (current.closed) return turn.reply.show(turn.t("periodReports.submit.closed", { period: periodName(turn, current.period) }));
+    if (current.closed) return turn.reply.show(turn.t("periodReports.submit.closed", { period: periodName(turn.t, current.period) }));
     return startDraft(turn, unit, current.period);
   }
   const open = choices.filter((c) => !c.closed);
   if (!open.length) return turn.reply.show(turn.t("periodReports.submit.noOpenPeriod"));
   if (open.length === 1) return startDraft(turn, unit, open[0]!.period);
   const buttons = grid(open.map((c) => ({ text: c.period.key, data: A.submitReport.period.build({ unitId: unit.id, key: c.period.key }) })), 3);
-  await turn.reply.show({ text: turn.t("periodReports.submit.pickPeriod", { unit: escapeMarkup(unit.name) }), buttons }, { replace: true });
+  await turn.reply.show({ text: turn.t("periodReports.submit.pickPeriod", { unit: unit.name }), buttons }, { replace: true });
 }
 
-export function periodName(turn: Turn, p: Period): string {
-  return turn.t("periodReports.periodName", { title: escapeMarkup(p.title), key: p.key });
+/** "Báo cáo quý I (2027-Q1)" in the reader's language: a parameter of the messages it goes into. */
+export function periodName(t: Translate, p: Period): string {
+  return `${deadlineTitle(t, p)} (${p.key})`;
 }
 
 // ---------------------------------------------------------------- the draft and its steps
@@ -128,12 +131,13 @@ function draftLines(turn: Turn, d: UnitDraft): string[] {
   const { t } = turn;
   const tz = turn.deps.config.timezone;
   const f = d.figures;
-  const lines = [t("periodReports.submit.draftHeading", { period: periodName(turn, d.period), unit: escapeMarkup(d.unit.name), asOf: formatDateTime(d.asOf, tz) }), ""];
+  const lines = [t("periodReports.submit.draftHeading", { period: periodName(turn.t, d.period), unit: d.unit.name, asOf: formatDateTime(d.asOf, tz) }), ""];
   lines.push(t("periodReports.submit.tasksHeading", { n: d.tasks.length }));
   for (const l of d.tasks) {
     const progress = l.closed ? t("periodReports.submit.taskClosed") : l.percent === null ? t("periodReports.submit.taskNoReport") : `${l.percent}%`;
-    const note = l.note ? ` — ${escapeMarkup(shorten(l.note, 80))}` : "";
-    lines.push(`• <code>${escapeMarkup(l.code)}</code> ${escapeMarkup(shorten(l.title, 60))}: ${progress}${note}`);
+    // The department's own words, quoted in English.
+    const note = l.note ? ` — ${escapeMarkup(quoted(t, shorten(l.note, 80)))}` : "";
+    lines.push(`• <code>${escapeMarkup(l.code)}</code> ${escapeMarkup(quoted(t, shorten(l.title, 60)))}: ${progress}${note}`);
   }
   lines.push(
     "",
@@ -158,13 +162,13 @@ function draftLines(turn: Turn, d: UnitDraft): string[] {
 
 async function startDraft(turn: Turn, unit: ReportingUnit, period: Period) {
   if (!maySubmitFor(turn.identity!.staff, unit.id)) return refuseWith(turn, turn.t("common.noPermission"));
-  if (await isPeriodClosed(turn.deps.db, period.key)) return refuseWith(turn, turn.t("periodReports.submit.closed", { period: periodName(turn, period) }));
+  if (await isPeriodClosed(turn.deps.db, period.key)) return refuseWith(turn, turn.t("periodReports.submit.closed", { period: periodName(turn.t, period) }));
   const draft = await draftUnitReport(turn.deps.db, unit, period, turn.now, turn.deps.config.timezone);
   const last = (await latestSubmissions(turn.deps.db, period.key, unit.id)).get(unit.id) ?? null;
   const data: DraftData = { unitId: unit.id, periodKey: period.key, previous: last ? { version: last.version, ...last.texts } : null };
   const lines = draftLines(turn, draft);
   if (last)
-    lines.push("", turn.t("periodReports.submit.correcting", { version: last.version, at: formatDateTime(last.submittedAt, turn.deps.config.timezone), by: escapeMarkup(last.submittedBy), next: last.version + 1 }));
+    lines.push("", turn.t("periodReports.submit.correcting", { version: last.version, at: formatDateTime(last.submittedAt, turn.deps.config.timezone), by: last.submittedBy, next: last.version + 1 }));
   await turn.reply.show(lines.join("\n"));
   await ask(turn, "results", data);
 }
@@ -176,7 +180,7 @@ async function ask(turn: Turn, step: TextField, data: DraftData) {
   if (kept) buttons[0]!.push({ text: turn.t("periodReports.submit.keep"), data: A.submitReport.keep.build({}) });
   buttons.push([{ text: turn.t("periodReports.submit.cancel"), data: A.submitReport.cancel.build({}) }]);
   const lines = [turn.t(`periodReports.submit.ask.${step}`, { max: SUBMISSION_TEXT_MAX })];
-  if (kept) lines.push(turn.t("periodReports.submit.previousText", { text: escapeMarkup(shorten(kept, 300)) }));
+  if (kept) lines.push(turn.t("periodReports.submit.previousText", { text: quoted(turn.t, shorten(kept, 300)) }));
   await turn.reply.show({ text: lines.join("\n\n"), buttons });
 }
 
@@ -210,7 +214,7 @@ async function preview(turn: Turn, data: DraftData) {
   const lines = [turn.t("periodReports.submit.previewHeading"), "", ...draftLines(turn, draft), ""];
   for (const field of TEXT_FIELDS) {
     const v = texts[field];
-    lines.push(turn.t(`periodReports.submit.label.${field}`), v ? escapeMarkup(v) : turn.t("periodReports.submit.none"), "");
+    lines.push(turn.t(`periodReports.submit.label.${field}`), v ? escapeMarkup(quoted(turn.t, v)) : turn.t("periodReports.submit.none"), "");
   }
   await turn.reply.show({
     text: lines.join("\n").trimEnd(),
@@ -231,14 +235,14 @@ async function send(turn: Turn, data: DraftData) {
   if (!res.ok) {
     if (res.reason === "too_long") return turn.reply.show(turn.t("periodReports.submit.tooLong", { length: res.length, max: SUBMISSION_TEXT_MAX }));
     await endFlow(turn);
-    if (res.reason === "closed") return turn.reply.show(turn.t("periodReports.submit.closed", { period: periodName(turn, found.period) }));
+    if (res.reason === "closed") return turn.reply.show(turn.t("periodReports.submit.closed", { period: periodName(turn.t, found.period) }));
     return turn.reply.show(turn.t("common.noPermission"));
   }
   await endFlow(turn);
   await turn.reply.show(
     turn.t(res.version === 1 ? "periodReports.submit.sent" : "periodReports.submit.corrected", {
-      unit: escapeMarkup(found.unit.name),
-      period: periodName(turn, found.period),
+      unit: found.unit.name,
+      period: periodName(turn.t, found.period),
       version: res.version,
       asOf: formatDateOf(draft.asOf, turn.deps.config.timezone),
     }),

@@ -4,7 +4,7 @@
 // over four lines, the national title wrapping "NAM" alone, the dotted fill-in line spilling
 // onto a line of its own, the dossier code cut at a hyphen.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
@@ -12,42 +12,18 @@ import { afterAll, describe, expect, it } from "vitest";
 import { type ApologySlipData, apologySlipDocx } from "../../bot/services/dossiers/apology-slip.js";
 import { SETTINGS } from "../../bot/services/settings.js";
 import type { IsoDate } from "../../bot/services/calendar/index.js";
-import { killGroup, spawnChild } from "../helpers/children.js";
+import { docxToPdf, missingOfficeTools, pdfLines } from "../helpers/office-files.js";
 
-const onPath = (cmd: string) => (process.env.PATH ?? "").split(path.delimiter).some((d) => d && existsSync(path.join(d, cmd)));
-const missing = ["soffice", "pdftotext"].filter((c) => !onPath(c));
+const missing = missingOfficeTools;
 const skipNote = missing.length ? ` (SKIPPED: ${missing.join(", ")} not found; install libreoffice-writer-nogui and poppler-utils, as .ci/run does)` : "";
 
 const dir = mkdtempSync(path.join(tmpdir(), "apology-pdf-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs a command in its own process group and waits; on a hang the whole group is killed (soffice forks). */
-function run(cmd: string, args: string[], limitMs: number): Promise<void> {
-  const child = spawnChild(cmd, args, { cwd: dir, env: process.env, stdio: ["ignore", "ignore", "pipe"] });
-  let err = "";
-  child.stderr!.on("data", (d: Buffer) => (err += d.toString()));
-  const timer = setTimeout(() => void killGroup(child), limitMs);
-  return new Promise((resolve, reject) =>
-    child.once("close", (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) resolve();
-      else reject(new Error(`${cmd} ${args.join(" ")}: ${signal ?? code}\n${err}`));
-    }),
-  );
-}
-
-/** Every .docx in `names` to PDF in one LibreOffice start, with a private profile (parallel runs do not share one). */
+/** Every .docx in `names` to PDF in one LibreOffice start, read back line by line. */
 async function toPdfLines(names: string[]): Promise<string[][]> {
-  const profile = `file://${path.join(dir, "lo-profile")}`;
-  await run("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", dir, ...names.map((n) => path.join(dir, n))], 240_000);
-  const lines: string[][] = [];
-  for (const n of names) {
-    const pdf = path.join(dir, n.replace(/\.docx$/, ".pdf"));
-    const text = spawnSync("pdftotext", ["-layout", "-enc", "UTF-8", pdf, "-"], { encoding: "utf8" });
-    if (text.status !== 0) throw new Error(`pdftotext ${pdf}: ${text.stderr}`);
-    lines.push(text.stdout.normalize("NFC").split("\n"));
-  }
-  return lines;
+  const pdfs = await docxToPdf(dir, names.map((n) => path.join(dir, n)));
+  return pdfs.map(pdfLines);
 }
 
 /** Each text line of the PDF with the right edge of its box (points), from `pdftotext -bbox-layout`. */
