@@ -189,3 +189,30 @@ describe("/baocaoky", () => {
     expect(textOf(denied)).toContain("không có quyền");
   });
 });
+
+describe("/baocaoky on a channel without uploads (Zalo)", () => {
+  let z: E2E;
+  beforeAll(async () => {
+    z = await E2E.start({ zalo: "polling" });
+  }, 120_000);
+  afterAll(async () => z?.stop());
+
+  it("sends the two files as one-time download links that open", async () => {
+    const vp = await z.zaloLogin("VP01");
+    const [status] = await z.zaloSay(vp, "/baocaoky 2026");
+    const choice = /\[(\d+)\] Tạo báo cáo/.exec(status!.text)?.[1];
+    expect(choice).toBeDefined();
+    const replies = await z.zaloSay(vp, choice!);
+    const text = replies.map((m) => m.text).join("\n");
+    expect(text).toContain("bao-cao-2026.docx");
+    expect(text).toContain("bao-cao-2026.xlsx");
+    const urls = [...text.matchAll(/https?:\/\/\S+\/files\/[A-Za-z0-9_-]+/g)].map((m) => m[0]);
+    expect(urls).toHaveLength(2);
+    const xlsx = await fetch(urls[1]!);
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get("content-disposition")).toContain("bao-cao-2026.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await xlsx.arrayBuffer());
+    expect(wb.worksheets.map((w) => w.name)).toContain("Báo cáo đơn vị");
+  });
+});
