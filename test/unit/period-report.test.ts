@@ -20,11 +20,12 @@ import { periodFigures, periodFiguresByUnit } from "../../bot/services/reports/f
 import { type Period, periodAsOf, resolvePeriod } from "../../bot/services/reports/periods.js";
 import { draftUnitReport, reportingUnits, submitReport } from "../../bot/services/reports/submissions.js";
 import { syncTipLibrary } from "../../bot/services/tips/library.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
+import { createTestDatabase, pgAvailable, type TestDatabase } from "../helpers/db.js";
 import { vn } from "../helpers/jobs.js";
 import { docxToPdf, missingOfficeTools, pdfWords } from "../helpers/office-files.js";
 
 const TZ = "Asia/Ho_Chi_Minh";
+const hasPg = await pgAvailable();
 const t = translator(createI18n("vi"), "vi");
 /** Every period of 2027 is over: figures as of each period's end. */
 const NOW = vn("2028-01-10", "09:00");
@@ -309,6 +310,34 @@ describe.skipIf(missingOfficeTools.length > 0)(`the .docx as LibreOffice lays it
     const afterSigner = words.filter((w) => w.page === last && w.yMin > signer.yMax + 30 && w.xMin > textCentre);
     expect(afterSigner.map((w) => w.text).join(" ")).not.toMatch(/BÁO CÁO|KẾT QUẢ/);
   }, 300_000);
+});
+
+describe.skipIf(!hasPg)("on PostgreSQL", () => {
+  let pg: TestDatabase;
+  beforeAll(async () => {
+    pg = await createTestDatabase({ provider: "postgres", now: vn("2026-12-15", "08:00") });
+    await seedYear(pg.prisma);
+  }, 120_000);
+  afterAll(async () => pg?.drop());
+
+  it.each(PERIODS)("%s: the same figures as on SQLite", async (key) => {
+    const per = (await resolvePeriod(pg.prisma, key))!;
+    const r = await generatePeriodReport(pg.prisma, per, { now: NOW, timeZone: TZ, actor: "test", actorStaffId: null, t });
+    expect(r.report.entries).toEqual(generated.get(key)!.report.entries);
+    expect(r.report.alerts.map((a) => [a.recipients, a.read, a.remediationHandled, a.remediationTotal])).toEqual(generated.get(key)!.report.alerts.map((a) => [a.recipients, a.read, a.remediationHandled, a.remediationTotal]));
+  });
+
+  it("two submissions of one unit at once get consecutive versions, none lost", async () => {
+    const q3 = (await resolvePeriod(pg.prisma, "2027-Q3"))!;
+    const unit = (await reportingUnits(pg.prisma)).find((u) => u.code === "QLKH")!;
+    const head = await pg.prisma.staff.findUniqueOrThrow({ where: { code: "QL01" } });
+    const who = { staffId: head.id, role: head.role, unitId: head.unitId, actor: "test" };
+    const draft = await draftUnitReport(pg.prisma, unit, q3, NOW, TZ);
+    const texts = (n: number) => ({ results: `Lần ${n}`, difficulties: null, proposals: null });
+    const res = await Promise.all([1, 2, 3].map((n) => submitReport(pg.prisma, who, draft, texts(n), NOW)));
+    expect(res.map((r) => (r.ok ? r.version : 0)).sort()).toEqual([1, 2, 3]);
+    expect(await pg.prisma.reportSubmissionVersion.count({ where: { submission: { unitId: unit.id, periodKey: "2027-Q3" } } })).toBe(3);
+  });
 });
 
 describe("npm run cli -- report", () => {
