@@ -115,7 +115,7 @@ function taskParagraphs(r: CompiledReport, kind: TaskGroupKind): Paragraph[] {
   for (const { line, units } of tasks) {
     const title = line.sectionTitle ?? line.section;
     if (kind === "general" && title !== group) {
-      out.push(heading(`${line.section.split(".").slice(0, 2).join(".")}. ${title}`, 2));
+      out.push(heading(line.sectionTitle ? `${line.section}. ${title}` : title, 2));
       group = title;
     }
     out.push(body([run(`${line.code} — ${line.title}`, { bold: true })]));
