@@ -22,6 +22,8 @@ import { startCommand } from "./start.js";
 import { tasksCommand } from "./tasks.js";
 import { tipsCommand } from "./tips.js";
 import { unitCommand } from "./unit.js";
+import { submitReportCommand } from "./submit-report.js";
+import { periodReportCommand } from "./period-report.js";
 
 export function buildCommands(): CommandModule[] {
   const modules: CommandModule[] = [];
@@ -47,6 +49,8 @@ export function buildCommands(): CommandModule[] {
     importFileCommand,
     templatesCommand,
     inviteCommand,
+    submitReportCommand,
+    periodReportCommand,
     helpCommand(specs),
     settingsCommand(),
     cancelCommand,

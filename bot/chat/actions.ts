@@ -7,6 +7,7 @@ import { defineAction, int, oneOf, optional, word } from "./action.js";
 const FILTERS = ["all", "overdue", "soon"] as const;
 const KEY = /^[a-z][a-z0-9_]*$/;
 const SETTING_KEY = /^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)+$/;
+const PERIOD_KEY = /^\d{4}(?:-(?:Q1|H1|Q3))?$/;
 
 export const A = {
   tasks: {
@@ -115,5 +116,19 @@ export const A = {
   },
   invites: {
     unbound: defineAction("moi", "all"),
+  },
+  submitReport: {
+    unit: defineAction("nopbaocao", "u", { unitId: int }),
+    period: defineAction("nopbaocao", "p", { unitId: int, key: word(PERIOD_KEY) }),
+    skip: defineAction("nopbaocao", "skip"),
+    keep: defineAction("nopbaocao", "keep"),
+    send: defineAction("nopbaocao", "send"),
+    cancel: defineAction("nopbaocao", "cancel"),
+  },
+  periodReport: {
+    period: defineAction("baocaoky", "p", { key: word(PERIOD_KEY) }),
+    make: defineAction("baocaoky", "make", { key: word(PERIOD_KEY) }),
+    close: defineAction("baocaoky", "close", { key: word(PERIOD_KEY) }),
+    closeYes: defineAction("baocaoky", "closeyes", { key: word(PERIOD_KEY) }),
   },
 } as const;

@@ -16,6 +16,7 @@ import { auditCommand, calendarCommand, findStaffCommand, showStaffCommand, unbi
 import { deadlinesCommand, deliveryCommand } from "./delivery.js";
 import { settingsCommand } from "./settings.js";
 import { listTasksCommand, taskStatusCommand } from "./tasks.js";
+import { closePeriodCommand, reportCommand } from "./report.js";
 
 const USAGE = `Cách dùng / usage: npm run cli -- <lệnh>
   import staff TỆP [--dry-run] [--deactivate-missing]   nhập danh sách cán bộ (CSV/XLSX)
@@ -44,9 +45,11 @@ const USAGE = `Cách dùng / usage: npm run cli -- <lệnh>
   alert --file TỆP [--dry-run]                          gửi cảnh báo ATTT từ tệp JSON (xem README)
   alert cancel SỐ                                       hủy một cảnh báo
   alerts [SỐ]                                           tình trạng các cảnh báo (hoặc của một cảnh báo)
-  quiz-stats [--since YYYY-MM-DD]                       tỷ lệ tham gia, trả lời đúng trắc nghiệm mẹo ATTT theo đơn vị`;
+  quiz-stats [--since YYYY-MM-DD]                       tỷ lệ tham gia, trả lời đúng trắc nghiệm mẹo ATTT theo đơn vị
+  report --period KỲ --out THƯ_MỤC                      báo cáo định kỳ của Sở (.docx, .xlsx); KỲ: 2027-Q1, 2027-H1, 2027-Q3, 2027
+  report close KỲ                                       khoá kỳ báo cáo (đơn vị không nộp, sửa báo cáo được nữa)`;
 
-const VALUE_OPTIONS = ["hours", "unit", "limit", "file", "since", "days", "find", "platform", "who", "date", "kind", "out"] as const;
+const VALUE_OPTIONS = ["hours", "unit", "limit", "file", "since", "days", "find", "platform", "who", "date", "kind", "period", "out"] as const;
 
 /**
  * `--hours -1` is the office's typo to answer, not a parse error: a value option takes the next
@@ -183,6 +186,10 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
         return await listAlertsCommand(cli, sub === undefined ? undefined : Number(sub));
       case "quiz-stats":
         return await quizStatsCommand(cli, values.since);
+      case "report":
+        if (sub === "close" && arg && positionals[3] === undefined) return await closePeriodCommand(cli, arg);
+        if (sub === undefined && values.period && values.out) return await reportCommand(cli, values.period, values.out);
+        return usage();
       default:
         err(cli.t("cli.unknownCommand", { command }));
         return usage();

@@ -72,6 +72,9 @@ export async function seedPlan2021(db: Db, now: Date): Promise<SeedResult> {
               leadNote: t.leadNote ?? null,
               coordNote: t.coordNote ?? null,
               units: { create: links },
+              // The service's clock, not the database's: a period's figures count the tasks
+              // that existed at its end, and a test's clock must see the plan it seeded.
+              createdAt: now,
             },
           });
         }

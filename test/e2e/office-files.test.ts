@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setSetting } from "../../bot/services/settings.js";
 import type { TgMessage, TgUser } from "../fake-telegram/types.js";
 import { buttons, E2E, textOf } from "../helpers/e2e.js";
-import { convertWithLibreOffice, onPath } from "../helpers/libreoffice.js";
+import { convertWithLibreOffice, onPath } from "../helpers/office-files.js";
 
 const HEADERS = ["Mã cán bộ", "Họ và tên", "Đơn vị", "Vai trò", "Email", "Điện thoại"];
 const GOOD: string[][] = [

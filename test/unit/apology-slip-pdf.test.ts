@@ -12,25 +12,18 @@ import { afterAll, describe, expect, it } from "vitest";
 import { type ApologySlipData, apologySlipDocx } from "../../bot/services/dossiers/apology-slip.js";
 import { SETTINGS } from "../../bot/services/settings.js";
 import type { IsoDate } from "../../bot/services/calendar/index.js";
-import { convertWithLibreOffice, onPath } from "../helpers/libreoffice.js";
+import { docxToPdf, missingOfficeTools, pdfLines } from "../helpers/office-files.js";
 
-const missing = ["soffice", "pdftotext"].filter((c) => !onPath(c));
+const missing = missingOfficeTools;
 const skipNote = missing.length ? ` (SKIPPED: ${missing.join(", ")} not found; install libreoffice-writer-nogui and poppler-utils, as .ci/run does)` : "";
 
 const dir = mkdtempSync(path.join(tmpdir(), "apology-pdf-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Every .docx in `names` to PDF in one LibreOffice start, with a private profile (parallel runs do not share one). */
+/** Every .docx in `names` to PDF in one LibreOffice start, read back line by line. */
 async function toPdfLines(names: string[]): Promise<string[][]> {
-  await convertWithLibreOffice(dir, names, "pdf");
-  const lines: string[][] = [];
-  for (const n of names) {
-    const pdf = path.join(dir, n.replace(/\.docx$/, ".pdf"));
-    const text = spawnSync("pdftotext", ["-layout", "-enc", "UTF-8", pdf, "-"], { encoding: "utf8" });
-    if (text.status !== 0) throw new Error(`pdftotext ${pdf}: ${text.stderr}`);
-    lines.push(text.stdout.normalize("NFC").split("\n"));
-  }
-  return lines;
+  const pdfs = await docxToPdf(dir, names.map((n) => path.join(dir, n)));
+  return pdfs.map(pdfLines);
 }
 
 /** Each text line of the PDF with the right edge of its box (points), from `pdftotext -bbox-layout`. */
