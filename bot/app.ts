@@ -23,7 +23,9 @@ import { senderApi, telegramTransport } from "./channels/telegram/transport.js";
 import { ZaloApi, ZaloApiError } from "./channels/zalo/api.js";
 import { createZaloChannel, type ZaloChannel } from "./channels/zalo/channel.js";
 import { zaloTransport } from "./channels/zalo/transport.js";
+import { connectToSlack, createSlackChannel, type SlackChannel, type SlackIdentity } from "./channels/slack/channel.js";
 import { downloadRoute } from "./delivery/downloads.js";
+import type { Transport } from "./delivery/transport.js";
 import { JOBS } from "./jobs/index.js";
 import { createScheduler, type Scheduler } from "./jobs/scheduler.js";
 import type { JobDefinition } from "./jobs/types.js";
@@ -50,6 +52,8 @@ export interface AppOptions {
   botInfo?: UserFromGetMe;
   /** Called when the bot can no longer receive updates (main exits). */
   onFatal?: (error: unknown) => void;
+  /** Aborted when the process is asked to stop during start-up (waiting for Telegram). */
+  signal?: AbortSignal;
 }
 
 export interface RunningApp {
@@ -60,6 +64,8 @@ export interface RunningApp {
   scheduler: Scheduler;
   /** The Zalo channel, when ZALO_BOT_TOKEN is set. */
   zalo: ZaloChannel | undefined;
+  /** The Slack channel, when SLACK_BOT_TOKEN is set. */
+  slack: SlackChannel | undefined;
   stop(): Promise<void>;
 }
 
@@ -94,10 +100,21 @@ export async function startApp(config: AppConfig, opts: AppOptions): Promise<Run
       throw new StartupError(`Không kết nối được Zalo Bot API tại ${config.zalo.apiRoot}: ${(e as Error).message}`);
     }
   }
-  const transports = {
+  // Slack too: auth.test checks the token and names the workspace that keys its events.
+  let slackIdentity: SlackIdentity | undefined;
+  if (config.slack) {
+    try {
+      slackIdentity = await connectToSlack(config.slack);
+    } catch (e) {
+      await db.close();
+      throw e;
+    }
+  }
+  const transports: Record<string, Transport> = {
     ...(config.telegram ? { telegram: telegramTransport(senderApi(config.botToken, config.apiRoot)) } : {}),
     ...(config.zalo ? { zalo: zaloTransport(new ZaloApi(config.zalo.token, config.zalo.apiRoot), { db: db.prisma, config, i18n, clock }) } : {}),
   };
+  // The Slack channel is built once the chat deps exist; its transport is registered then.
   const sender = new OutboxSender(db.prisma, transports, logger, {
     instanceId: config.instanceId,
     timeZone: config.timezone,
@@ -112,7 +129,7 @@ export async function startApp(config: AppConfig, opts: AppOptions): Promise<Run
   if (telegramOn) {
     if (!bot.isInited()) {
       try {
-        bot.botInfo = await connectToTelegram(config, logger);
+        bot.botInfo = await connectToTelegram(config, logger, opts.signal ? { signal: opts.signal } : {});
       } catch (e) {
         await db.close();
         throw e;
@@ -131,7 +148,7 @@ export async function startApp(config: AppConfig, opts: AppOptions): Promise<Run
       handler: async (_req, res) => {
         try {
           await db.prisma.$queryRawUnsafe("SELECT 1");
-          sendJson(res, 200, { ok: true, bot: telegramOn ? bot.botInfo.username : undefined, mode: config.mode, zalo: config.zalo ? config.zalo.mode : undefined });
+          sendJson(res, 200, { ok: true, bot: telegramOn ? bot.botInfo.username : undefined, mode: config.mode, zalo: config.zalo ? config.zalo.mode : undefined, slack: config.slack ? config.slack.mode : undefined });
         } catch {
           sendJson(res, 503, { ok: false, error: "database unavailable" });
         }
@@ -146,6 +163,13 @@ export async function startApp(config: AppConfig, opts: AppOptions): Promise<Run
 
   const zalo = config.zalo ? createZaloChannel(config.zalo, app.deps, app.commands, zaloBotId!) : undefined;
   if (zalo && config.zalo?.mode === "webhook") routes.push(zalo.webhookRoute());
+
+  const slack = config.slack ? createSlackChannel(config.slack, app.deps, app.commands, slackIdentity!) : undefined;
+  if (slack) {
+    transports.slack = slack.transport;
+    const route = slack.route();
+    if (route) routes.push(route);
+  }
 
   let runner: RunnerHandle | undefined;
   let lastUpdateId = -1;
@@ -234,6 +258,17 @@ export async function startApp(config: AppConfig, opts: AppOptions): Promise<Run
     logger.info({ mode: config.zalo.mode }, "zalo channel ready");
   }
 
+  if (slack && config.slack) {
+    try {
+      await slack.start();
+    } catch (e) {
+      await http?.close();
+      await db.close();
+      throw new StartupError(`Không mở được kết nối Socket Mode với Slack (kiểm tra SLACK_APP_TOKEN, quyền connections:write): ${(e as Error).message?.split("\n")[0]}`);
+    }
+    logger.info({ mode: config.slack.mode, team: slackIdentity!.teamId }, "slack channel ready");
+  }
+
   if (opts.backgroundSender !== false) sender.start();
   const scheduler = createScheduler(opts.jobs ?? JOBS, { db: db.prisma, config, logger, i18n, calendar, wakeSender }, { instance: config.instanceId, clock });
   if (opts.scheduler !== false) await scheduler.start();
@@ -252,10 +287,11 @@ export async function startApp(config: AppConfig, opts: AppOptions): Promise<Run
         if (lastUpdateId >= 0) await bot.api.getUpdates({ offset: lastUpdateId + 1, limit: 1, timeout: 0 }).catch(() => undefined);
       }
       await zalo?.stop();
+      await slack?.stop();
       await http?.close();
       await sender.stop();
       await db.close();
       logger.info("stopped");
     })());
-  return { app, db, http, sender, scheduler, zalo, stop };
+  return { app, db, http, sender, scheduler, zalo, slack, stop };
 }

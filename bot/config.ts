@@ -102,6 +102,23 @@ const schema = z
       .string()
       .regex(/^[A-Za-z0-9_-]{8,256}$/, { error: "8-256 ký tự A-Z a-z 0-9 _ - (8-256 characters of A-Za-z0-9_-)" })
       .optional(),
+    SLACK_BOT_TOKEN: z
+      .string()
+      .regex(/^xoxb-[A-Za-z0-9-]{10,250}$/, { error: "không đúng dạng mã bot Slack xoxb-... (Bot User OAuth Token) (not a Slack bot token xoxb-...)" })
+      .optional(),
+    SLACK_APP_TOKEN: z
+      .string()
+      .regex(/^xapp-[A-Za-z0-9-]{10,250}$/, { error: "không đúng dạng mã ứng dụng Slack xapp-... có quyền connections:write (not a Slack app-level token xapp-...)" })
+      .optional(),
+    SLACK_SIGNING_SECRET: z
+      .string()
+      .regex(/^[A-Za-z0-9]{16,128}$/, { error: "không đúng dạng Signing Secret của ứng dụng Slack (16-128 chữ và số) (not a Slack signing secret)" })
+      .optional(),
+    SLACK_MODE: z.enum(["socket", "http"], { error: "cần socket hoặc http (expected socket or http)" }).default("socket"),
+    SLACK_API_URL: z
+      .url({ error: "cần một URL http(s) (expected an http(s) URL)", protocol: /^https?$/ })
+      .default("https://slack.com/api/")
+      .transform((v) => (v.endsWith("/") ? v : `${v}/`)),
     PUBLIC_URL: z
       .url({ error: "cần địa chỉ http(s) công khai của máy chủ bot (expected the bot's public http(s) address)", protocol: /^https?$/ })
       .transform((v) => v.replace(/\/+$/, ""))
@@ -126,6 +143,16 @@ const schema = z
       ctx.addIssue({ code: "custom", path: ["ZALO_WEBHOOK_URL"], message: "thiếu; webhook Zalo cần URL https công khai (missing; the Zalo webhook needs a public URL)" });
     if (c.ZALO_MODE === "webhook" && !c.ZALO_WEBHOOK_SECRET)
       ctx.addIssue({ code: "custom", path: ["ZALO_WEBHOOK_SECRET"], message: "thiếu; webhook Zalo cần chuỗi bí mật 8-256 ký tự (missing; the Zalo webhook needs a secret)" });
+    if (c.SLACK_BOT_TOKEN && c.SLACK_MODE === "socket" && !c.SLACK_APP_TOKEN)
+      ctx.addIssue({
+        code: "custom",
+        path: ["SLACK_APP_TOKEN"],
+        message: "thiếu; Socket Mode cần mã ứng dụng xapp-... (hoặc đặt SLACK_MODE=http với SLACK_SIGNING_SECRET) (missing; Socket Mode needs the xapp- token)",
+      });
+    if (c.SLACK_BOT_TOKEN && c.SLACK_MODE === "http" && !c.SLACK_SIGNING_SECRET)
+      ctx.addIssue({ code: "custom", path: ["SLACK_SIGNING_SECRET"], message: "thiếu; chế độ HTTP cần Signing Secret của ứng dụng Slack (missing; HTTP mode needs the signing secret)" });
+    if (!c.SLACK_BOT_TOKEN && (c.SLACK_APP_TOKEN || c.SLACK_SIGNING_SECRET))
+      ctx.addIssue({ code: "custom", path: ["SLACK_BOT_TOKEN"], message: "thiếu; cần mã bot xoxb-... của ứng dụng Slack (missing; the Slack bot token xoxb-...)" });
     // A bad TIMEZONE has its own message; CLOCK_AT is read in that zone only once it is valid.
     if (c.CLOCK_AT !== undefined && isTimeZone(c.TIMEZONE) && !parseLocalDateTime(c.CLOCK_AT, c.TIMEZONE))
       ctx.addIssue({
@@ -176,6 +203,8 @@ export interface AppConfig {
   clockAt: Date | undefined;
   /** The Zalo Bot channel, when ZALO_BOT_TOKEN is set. */
   zalo: ZaloConfig | undefined;
+  /** The Slack channel, when SLACK_BOT_TOKEN is set. */
+  slack: SlackConfig | undefined;
   /** The bot's public address (download links). */
   publicUrl: string | undefined;
   downloadLinkMinutes: number;
@@ -188,6 +217,19 @@ export interface ZaloConfig {
   webhookUrl: string | undefined;
   webhookSecret: string | undefined;
 }
+
+export interface SlackConfig {
+  botToken: string;
+  /** Socket Mode (outbound WebSocket, no public URL) or HTTP (signed requests to SLACK_EVENTS_PATH). */
+  mode: "socket" | "http";
+  appToken: string | undefined;
+  signingSecret: string | undefined;
+  /** The Web API's base URL, ending in "/" (tests, a proxy). */
+  apiUrl: string;
+}
+
+/** Where Slack posts events, slash commands and button presses in HTTP mode. */
+export const SLACK_EVENTS_PATH = "/slack/events";
 
 export class ConfigError extends Error {
   constructor(readonly lines: string[]) {
@@ -208,9 +250,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: LoadOptions = {}): AppC
     // An empty line in .env means "not set".
     input[key] = v === undefined || v.trim() === "" ? undefined : v.trim();
   }
-  // Zalo may run alone: then there is no Telegram channel at all.
-  const telegram = input.BOT_TOKEN !== undefined || input.ZALO_BOT_TOKEN === undefined;
-  if ((opts.requireToken === false || input.ZALO_BOT_TOKEN !== undefined) && input.BOT_TOKEN === undefined) {
+  // Zalo or Slack may run alone: then there is no Telegram channel at all.
+  // (A Slack key without its bot token is reported as that, not as a missing BOT_TOKEN.)
+  const otherChannel = input.ZALO_BOT_TOKEN !== undefined || [input.SLACK_BOT_TOKEN, input.SLACK_APP_TOKEN, input.SLACK_SIGNING_SECRET].some((v) => v !== undefined);
+  const telegram = input.BOT_TOKEN !== undefined || !otherChannel;
+  if ((opts.requireToken === false || otherChannel) && input.BOT_TOKEN === undefined) {
     input.BOT_TOKEN = "0000000:not-needed-for-this-tool-00000000000000";
   }
   const parsed = schema.safeParse(input);
@@ -234,7 +278,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: LoadOptions = {}): AppC
     webhookUrl: c.WEBHOOK_URL,
     webhookSecret: c.WEBHOOK_SECRET,
     // The HTTP server also serves Zalo's webhook and the download links.
-    port: c.PORT ?? (c.BOT_MODE === "webhook" || c.ZALO_BOT_TOKEN ? 8080 : undefined),
+    port: c.PORT ?? (c.BOT_MODE === "webhook" || c.ZALO_BOT_TOKEN || (c.SLACK_BOT_TOKEN && c.SLACK_MODE === "http") ? 8080 : undefined),
     host: c.HOST,
     timezone: c.TIMEZONE,
     defaultLocale: c.DEFAULT_LOCALE,
@@ -245,6 +289,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: LoadOptions = {}): AppC
     clockAt: c.CLOCK_AT === undefined ? undefined : parseLocalDateTime(c.CLOCK_AT, c.TIMEZONE),
     zalo: c.ZALO_BOT_TOKEN
       ? { token: c.ZALO_BOT_TOKEN, apiRoot: c.ZALO_API_ROOT, mode: c.ZALO_MODE, webhookUrl: c.ZALO_WEBHOOK_URL, webhookSecret: c.ZALO_WEBHOOK_SECRET }
+      : undefined,
+    slack: c.SLACK_BOT_TOKEN
+      ? { botToken: c.SLACK_BOT_TOKEN, mode: c.SLACK_MODE, appToken: c.SLACK_APP_TOKEN, signingSecret: c.SLACK_SIGNING_SECRET, apiUrl: c.SLACK_API_URL }
       : undefined,
     publicUrl: c.PUBLIC_URL,
     downloadLinkMinutes: c.DOWNLOAD_LINK_MINUTES,

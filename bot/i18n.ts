@@ -3,6 +3,7 @@
 import i18next, { type i18n as I18n } from "i18next";
 import en from "../locales/en.json" with { type: "json" };
 import vi from "../locales/vi.json" with { type: "json" };
+import { escapeMarkup } from "./chat/markup.js";
 
 export const LOCALES = ["vi", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -15,12 +16,8 @@ export type TKey = Leaves<typeof vi>;
 export type TParams = Record<string, string | number>;
 export type Translate = (key: TKey, params?: TParams) => string;
 
-// Messages are sent with parse_mode HTML: interpolated values are escaped, and only the
-// characters Telegram's HTML parser cares about, so "/" or "'" stay readable.
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
-
+// Texts are neutral markup (bot/chat/markup.ts): interpolated values are escaped with its one
+// escaper, so "/" or "'" stay readable.
 export function isLocale(v: unknown): v is Locale {
   return typeof v === "string" && (LOCALES as readonly string[]).includes(v);
 }
@@ -33,7 +30,7 @@ export function createI18n(defaultLocale: Locale = "vi"): I18n {
     fallbackLng: "vi",
     supportedLngs: [...LOCALES],
     resources: { vi: { translation: vi }, en: { translation: en } },
-    interpolation: { escapeValue: true, escape: escapeHtml },
+    interpolation: { escapeValue: true, escape: escapeMarkup },
     returnNull: false,
     showSupportNotice: false,
   } as Parameters<I18n["init"]>[0]);

@@ -42,3 +42,15 @@ export function createLogger(opts: LoggerOptions): Logger {
 }
 
 export type { Logger };
+
+/**
+ * An error as a small log record: what a channel knows about its platform's errors (`known`,
+ * e.g. the method and code of an API refusal), else the error's name, message and stack. Never
+ * the raw error: an HTTP client's message may hold the request URL, and the URL the token.
+ */
+export function describeError(err: unknown, known?: (err: unknown) => Record<string, unknown> | undefined): Record<string, unknown> {
+  const platform = known?.(err);
+  if (platform) return platform;
+  if (err instanceof Error) return { kind: err.name, message: err.message, stack: err.stack };
+  return { kind: typeof err, message: String(err) };
+}

@@ -11,8 +11,12 @@ export type Span =
 
 const TAG = /<(\/?)(b|i|code|a)(?:\s+href="([^"]*)")?\s*>/g;
 
+/**
+ * The one escaper for text put into markup: the characters Telegram's HTML parser cares about,
+ * and `"` so that a value is safe inside an attribute (href) too.
+ */
 export function escapeMarkup(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 export function unescapeMarkup(s: string): string {

@@ -3,6 +3,7 @@
 // in the same transaction as the decision to send it; the sender (bot/delivery/sender.ts)
 // delivers it. Recording the same key twice records it once.
 import type { Db } from "../db/client.js";
+import { Prisma } from "../../prisma/generated/sqlite/client.js";
 import type { Button } from "../chat/view.js";
 import { pickAccount } from "./channels.js";
 import { quietUntil } from "../services/quiet-hours.js";
@@ -103,10 +104,19 @@ export async function enqueue(db: DbOrTx, req: EnqueueRequest, opts: EnqueueOpti
  * sender has claimed and holds (a 429 pause, a per-chat pace) are cancelled too: the sender
  * looks at the row again right before calling Telegram.
  */
+/** Not sent yet: what a cancel stops (claimed and held by the sender included). */
+const UNSENT = ["pending", "sending"];
+
 export async function cancelPending(db: DbOrTx, where: { refType: string; refId: number }, now: Date): Promise<number> {
   const res = await db.outboxMessage.updateMany({
-    where: { refType: where.refType, refId: where.refId, status: { in: ["pending", "sending"] } },
+    where: { refType: where.refType, refId: where.refId, status: { in: UNSENT } },
     data: { status: "cancelled", updatedAt: now },
   });
   return res.count;
+}
+
+/** cancelPending for every ref id a query returns, in one statement (a whole import's closed dossiers). */
+export async function cancelPendingWhereRefIn(db: DbOrTx, refType: string, refIds: Prisma.Sql, now: Date): Promise<number> {
+  return db.$executeRaw`UPDATE "OutboxMessage" SET "status" = 'cancelled', "updatedAt" = ${now}
+    WHERE "refType" = ${refType} AND "status" IN (${Prisma.join(UNSENT)}) AND "refId" IN (${refIds})`;
 }

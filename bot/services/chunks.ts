@@ -15,3 +15,11 @@ export async function inChunks<T, R>(items: readonly T[], query: (piece: T[]) =>
   for (const piece of chunks(items, size)) out.push(...(await query(piece)));
   return out;
 }
+
+/**
+ * Gives the event loop a turn (chat updates, timers, HTTP) between pieces of a long job in the
+ * bot's process: better-sqlite3 answers synchronously, so a chain of awaits alone never yields.
+ */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

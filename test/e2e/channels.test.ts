@@ -1,12 +1,13 @@
 // One scenario, run on every channel: the same commands and buttons through Telegram (inline
-// buttons, edits, uploads) and Zalo (numbered choices typed back, new messages, download
-// links). Each driver says how a person presses a choice on its platform; the assertions are
+// buttons, edits, uploads), Zalo (numbered choices typed back, new messages, download
+// links) and Slack (Block Kit buttons, chat.update, ephemeral notices, files.uploadV2). Each driver says how a person presses a choice on its platform; the assertions are
 // the same. Both channels run in the same service, so a person may hold both accounts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../bot/cli/run.js";
 import { broadcastAlert } from "../../bot/services/alerts/broadcast.js";
 import type { TgMessage, TgUser } from "../fake-telegram/types.js";
 import type { ZaloSentMessage, ZaloUser } from "../fake-zalo/index.js";
+import { buttonsOf, type SlackPosted, type SlackUser, textOfBlocks } from "../fake-slack/index.js";
 import { dossier, writeCsv } from "../helpers/dossiers.js";
 import { buttons, E2E, textOf } from "../helpers/e2e.js";
 import { vn } from "../helpers/jobs.js";
@@ -15,10 +16,13 @@ interface Msg {
   text: string;
   labels: string[];
   tg?: TgMessage;
+  slack?: SlackPosted;
+  /** The name of a file sent (Slack). */
+  file?: string;
 }
 
 interface Driver {
-  name: "telegram" | "zalo";
+  name: "telegram" | "zalo" | "slack";
   login(code: string): Promise<string>;
   say(user: string, text: string): Promise<Msg[]>;
   /** Presses the choice whose label contains `label`; returns what came back (a button's short answer included). */
@@ -30,6 +34,7 @@ let now = vn("2026-11-30", "09:00"); // a Monday, in office hours
 let e2e: E2E;
 const tgUsers = new Map<string, TgUser>();
 const zaloUsers = new Map<string, ZaloUser>();
+const slackUsers = new Map<string, SlackUser>();
 
 const fromTg = (m: TgMessage): Msg => ({ text: textOf(m), labels: buttons(m).map((b) => b.text), tg: m });
 function fromZalo(m: ZaloSentMessage): Msg {
@@ -74,11 +79,33 @@ const zalo: Driver = {
   all: (user) => e2e.zalo!.messagesTo(user).map((m) => fromZalo(m)),
 };
 
+const fromSlack = (m: SlackPosted): Msg => ({ text: textOfBlocks(m), labels: buttonsOf(m).map((b) => b.text), slack: m, ...(m.fileName ? { file: m.fileName } : {}) });
+
+const slack: Driver = {
+  name: "slack",
+  async login(code) {
+    const u = await e2e.slackLogin(code);
+    slackUsers.set(u.id, u);
+    return u.id;
+  },
+  async say(user, text) {
+    return (await e2e.slackSay(slackUsers.get(user)!, text)).map(fromSlack);
+  },
+  async choose(user, msg, label) {
+    const b = buttonsOf(msg.slack!).find((x) => x.text.includes(label));
+    if (b?.value === undefined) throw new Error(`no button "${label}" in ${msg.labels.join(" | ")}`);
+    const out = await e2e.slackPress(slackUsers.get(user)!, msg.slack!, b.value);
+    const notices = out.filter((m) => m.kind === "ephemeral").map((m) => textOfBlocks(m));
+    return { msgs: out.filter((m) => m.kind !== "ephemeral").map(fromSlack), notice: notices.length ? notices.join("\n") : undefined };
+  },
+  all: (user) => e2e.slack!.postedIn(slackUsers.get(user)!.dm).map(fromSlack),
+};
+
 /** What came back, notice and messages, as one text to search. */
 const said = (r: { msgs: Msg[]; notice: string | undefined }) => [r.notice ?? "", ...r.msgs.map((m) => m.text)].join("\n");
 
 beforeAll(async () => {
-  e2e = await E2E.start({ clock: () => now, zalo: "polling" });
+  e2e = await E2E.start({ clock: () => now, zalo: "polling", slack: "socket" });
   const out: string[] = [];
   const code = await runCli(["import", "dossiers", writeCsv([dossier("HS-KENH-01", { "Cán bộ xử lý": "KH02", "Ngày tiếp nhận": "16/11/2026 09:00", "Ngày hẹn trả": "27/11/2026" })])], {
     env: { DATABASE_URL: e2e.databaseUrl },
@@ -90,7 +117,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => e2e?.stop());
 
-describe.each([telegram, zalo])("on $name", (d) => {
+describe.each([telegram, zalo, slack])("on $name", (d) => {
   const user: Record<string, string> = {};
 
   it("binds with an invite; a wrong invite is refused with its reason", async () => {
@@ -117,7 +144,7 @@ describe.each([telegram, zalo])("on $name", (d) => {
 
   it("/baocao guided (task → percentage → note → no file → save) and in one line", async () => {
     // The same person reports on both channels: each one a step higher (a lower one would ask to confirm).
-    const [pick, typed] = d.name === "telegram" ? [50, 60] : [75, 80];
+    const [pick, typed] = d.name === "telegram" ? [50, 60] : d.name === "zalo" ? [75, 80] : [100, 100];
     const [picker] = await d.say(user.KH02!, "/baocao");
     const taskLabel = picker!.labels.find((l) => /^[IV]+\./.test(l))!;
     const code = taskLabel.split(" ")[0]!;
@@ -161,17 +188,21 @@ describe.each([telegram, zalo])("on $name", (d) => {
     const staff = await e2e.db.staff.findUniqueOrThrow({ where: { code: "KH02" } });
     const row = await e2e.db.alertRecipient.findFirstOrThrow({ where: { alertId: res.alertId, staffId: staff.id } });
     expect(row.ackAt).not.toBeNull();
-    // Again: Telegram's button says it was already done; Zalo's number is spent.
-    if (d.name === "telegram") expect(said(await d.choose(user.KH02!, alert, "Đã đọc"))).toContain("đã xác nhận đọc");
+    // Again: Telegram's and Slack's button says it was already done; Zalo's number is spent.
+    if (d.name !== "zalo") expect(said(await d.choose(user.KH02!, alert, "Đã đọc"))).toContain("đã xác nhận đọc");
     else expect((await d.say(user.KH02!, "1")).map((m) => m.text).join("\n")).not.toContain("Đã ghi nhận anh/chị đã đọc");
     const again = await e2e.db.alertRecipient.findFirstOrThrow({ where: { id: row.id } });
     expect(again.ackAt).toEqual(row.ackAt);
   });
 
-  it("the apology slip: an upload on Telegram, a one-time link on Zalo", async () => {
+  it("the apology slip: an upload on Telegram and Slack, a one-time link on Zalo", async () => {
     const replies = await d.say(user.KH02!, "/xinloi HS-KENH-01 Thiếu hồ sơ gốc");
     if (d.name === "telegram") {
       expect(replies.some((m) => m.tg?.document?.file_name?.endsWith(".docx"))).toBe(true);
+      return;
+    }
+    if (d.name === "slack") {
+      expect(replies.some((m) => m.file?.endsWith(".docx") && (m.slack?.fileBytes ?? 0) > 1000)).toBe(true);
       return;
     }
     const url = /https?:\/\/\S+\/files\/[A-Za-z0-9_-]+/.exec(replies.map((m) => m.text).join("\n"))?.[0];

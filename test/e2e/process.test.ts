@@ -141,10 +141,13 @@ describe("npm start when Telegram cannot be reached", () => {
     expect(output(run)).not.toContain("AAH-paste");
   });
 
-  it("a closed port: the unreachable line at once, with the reason", { timeout: 180_000 }, async () => {
+  it("a closed port: the unreachable line at once, with the reason; SIGTERM while it retries is a clean exit", { timeout: 180_000 }, async () => {
     const run = start({ BOT_TOKEN: EXAMPLE_TOKEN, TELEGRAM_API_ROOT: "http://127.0.0.1:9" }, workdir);
     await until(() => output(run).includes("Cannot reach Telegram"), 120_000);
-    await killGroup(run.child);
+    // Stopped by the service manager during the retries: exit 0, not 143 (killed by the signal).
+    run.child.kill("SIGTERM");
+    expect(await run.exited).toBe(0);
+    expect(output(run)).toContain("stopped during start-up");
     expect(Date.parse(logLine(run, "Cannot reach Telegram").time) - Date.parse(logLine(run, "connecting to the Telegram Bot API at 127.0.0.1:9").time)).toBeLessThan(30_000);
     expect(logLine(run, "Cannot reach Telegram").msg).toContain("(lần thử 1: bị từ chối kết nối)");
     expect(output(run)).not.toContain(EXAMPLE_TOKEN);

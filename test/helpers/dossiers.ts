@@ -55,3 +55,11 @@ export function dossier(code: string, cells: DossierCells = {}): DossierCells {
     ...cells,
   };
 }
+
+/** Imports dossiers through the office's CLI into a test database (as the office would). */
+export async function importDossiers(databaseUrl: string, rows: DossierCells[], now: Date): Promise<void> {
+  const { runCli } = await import("../../bot/cli/run.js");
+  const out: string[] = [];
+  const code = await runCli(["import", "dossiers", writeCsv(rows)], { env: { DATABASE_URL: databaseUrl }, out: (l) => out.push(l), err: (l) => out.push(l), now: () => now });
+  if (code !== 0) throw new Error(out.join("\n"));
+}

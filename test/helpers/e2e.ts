@@ -21,6 +21,7 @@ import { createInvite } from "../../bot/services/invites.js";
 import { DEMO_STAFF, type DemoStaff, loadDemoStaff } from "../../bot/seed-data/demo-staff.js";
 import { FakeTelegram } from "../fake-telegram/index.js";
 import { FakeZalo, type ZaloSentMessage, type ZaloUser } from "../fake-zalo/index.js";
+import { buttonsOf, FakeSlack, type SlackPosted, type SlackUser, textOfBlocks } from "../fake-slack/index.js";
 import type { TgCallbackQuery, TgChat, TgMessage, TgUser } from "../fake-telegram/types.js";
 import { TEST_NOW } from "./clock.js";
 import { createTestDatabaseUrl } from "./db.js";
@@ -44,6 +45,8 @@ export interface E2EOptions {
   instanceId?: string;
   /** Also run the Zalo channel against a fake Zalo Bot API (polling, or its webhook). */
   zalo?: "polling" | "webhook";
+  /** Also run the Slack channel against a fake Slack (Socket Mode, or signed HTTP requests). */
+  slack?: "socket" | "http";
 }
 
 /** A port free on 127.0.0.1 now (for configuration that must name the address before start). */
@@ -75,6 +78,7 @@ export class E2E {
     private ownsTelegram: boolean,
     private readonly opts: E2EOptions,
     readonly zalo: FakeZalo | undefined = undefined,
+    readonly slack: FakeSlack | undefined = undefined,
   ) {}
 
   get db(): Db {
@@ -99,6 +103,17 @@ export class E2E {
           ...(opts.zalo === "webhook" ? { ZALO_MODE: "webhook", ZALO_WEBHOOK_URL: `http://127.0.0.1:${zaloPort}/zalo`, ZALO_WEBHOOK_SECRET: "zalo_e2e_secret" } : {}),
         }
       : {};
+    const slack = opts.slack ? await FakeSlack.start() : undefined;
+    const slackPort = slack && opts.slack === "http" && !zaloPort ? await freePort() : zaloPort;
+    const slackEnv: Record<string, string> = slack
+      ? {
+          SLACK_BOT_TOKEN: slack.botToken,
+          SLACK_API_URL: slack.apiUrl,
+          ...(opts.slack === "http"
+            ? { SLACK_MODE: "http", SLACK_SIGNING_SECRET: slack.signingSecret, PORT: String(slackPort), HOST: "127.0.0.1" }
+            : { SLACK_APP_TOKEN: slack.appToken }),
+        }
+      : {};
     const config = loadConfig({
       BOT_TOKEN: tg.token,
       TELEGRAM_API_ROOT: tg.apiRoot,
@@ -107,6 +122,7 @@ export class E2E {
       INSTANCE_ID: opts.instanceId ?? `e2e-${Math.random().toString(36).slice(2, 8)}`,
       ...(webhook ? { BOT_MODE: "webhook", PORT: "0", HOST: "127.0.0.1", WEBHOOK_URL: "http://127.0.0.1/telegram", WEBHOOK_SECRET: "e2e_secret-123" } : {}),
       ...zaloEnv,
+      ...slackEnv,
       ...opts.env,
     });
     const { logger, lines } = memoryLogger();
@@ -123,7 +139,8 @@ export class E2E {
       await app.app.bot.api.setWebhook(`http://127.0.0.1:${app.http!.port}/telegram`, { secret_token: "e2e_secret-123" });
     }
     if (opts.staff !== false && !opts.databaseUrl) await loadDemoStaff(app.db.prisma, opts.staff || DEMO_STAFF);
-    return new E2E(tg, app, url, lines, drop, !opts.telegram, opts, zalo);
+    if (slack && opts.slack === "http") slack.requestUrl = `http://127.0.0.1:${app.http!.port}/slack/events`;
+    return new E2E(tg, app, url, lines, drop, !opts.telegram, opts, zalo, slack);
   }
 
   /** The service's time now (its clock: TEST_NOW unless the test chose another). */
@@ -243,6 +260,45 @@ export class E2E {
     return this.zalo!.sent.slice(before).filter((m) => m.chatId === user.id);
   }
 
+  /** A Slack user bound to the staff member `code` through a real invite, typed as "start <invite>". */
+  async slackLogin(code: string): Promise<SlackUser> {
+    const staff = await this.db.staff.findUniqueOrThrow({ where: { code } });
+    const user = this.slack!.user({ name: staff.fullName });
+    const invite = await createInvite(this.db, { staffCode: code, ttlHours: 1, now: this.app.app.deps.clock(), actor: "e2e" });
+    if (!invite.ok) throw new Error(`cannot invite ${code}: ${invite.reason}`);
+    const replies = await this.slackSay(user, `start ${invite.invite}`);
+    if (!replies.some((m) => textOfBlocks(m).includes(staff.fullName))) throw new Error(`Slack binding ${code} failed: ${replies.map((m) => textOfBlocks(m)).join(" | ")}`);
+    return user;
+  }
+
+  private slackSince(before: number, channel: string): SlackPosted[] {
+    return this.slack!.posted.slice(before).filter((m) => m.channel === channel);
+  }
+
+  /** The Slack user writes `text` in their DM with the app; returns what the bot put there meanwhile. */
+  async slackSay(user: SlackUser, text: string, opts: { retryNum?: number; eventId?: string } = {}): Promise<SlackPosted[]> {
+    const before = this.slack!.posted.length;
+    const id = await this.slack!.dm(user, text, opts);
+    await this.handledKey(`slack:${this.slack!.teamId}:${id}`);
+    return this.slackSince(before, user.dm);
+  }
+
+  /** `/sokhcn <text>` in a conversation (default: the DM with the app). */
+  async slackSlash(user: SlackUser, text: string, opts: { channel?: string } = {}): Promise<SlackPosted[]> {
+    const before = this.slack!.posted.length;
+    const trigger = await this.slack!.slash(user, text, opts);
+    await this.handledKey(`slack:${this.slack!.teamId}:cmd:${trigger}`);
+    return this.slackSince(before, opts.channel ?? user.dm);
+  }
+
+  /** The Slack user presses the button with this value (the action codec's string) under a message. */
+  async slackPress(user: SlackUser, message: SlackPosted, value: string): Promise<SlackPosted[]> {
+    const before = this.slack!.posted.length;
+    const trigger = await this.slack!.press(user, message, value);
+    await this.handledKey(`slack:${this.slack!.teamId}:act:${trigger}`);
+    return this.slackSince(before, message.channel);
+  }
+
   /** Waits until the bot has finished with the event or update recorded under `id`. */
   async handledKey(id: string, timeoutMs = 25_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
@@ -259,13 +315,16 @@ export class E2E {
     const problems = this.ownsTelegram ? this.untranslatedScreens() : [];
     await this.app.stop();
     await this.zalo?.stop();
+    await this.slack?.stop();
     if (this.ownsTelegram) await this.tg.stop();
     await this.dropDatabase?.();
     if (problems.length) throw new Error(`untranslated text on screen:\n${formatProblems(problems)}`);
   }
 
   private untranslatedScreens() {
-    const zalo = (this.zalo?.sent ?? []).flatMap((m) => untranslated({ where: `zalo chat ${m.chatId}`, text: m.text }));
+    const zalo = (this.zalo?.sent ?? [])
+      .flatMap((m) => untranslated({ where: `zalo chat ${m.chatId}`, text: m.text }))
+      .concat((this.slack?.posted ?? []).flatMap((m) => [textOfBlocks(m), ...buttonsOf(m).map((b) => b.text)].flatMap((text) => untranslated({ where: `slack ${m.channel}`, text }))));
     return this.tg.sentRecords
       .flatMap(({ message: m }) => [textOf(m), ...buttons(m).map((b) => b.text)].flatMap((text) => untranslated({ where: `chat ${m.chat.id}`, text })))
       .concat(zalo);

@@ -21,6 +21,9 @@ import { getDefaultWorkingCalendar } from "../../bot/services/calendar/index.js"
 import { loadDemoStaff } from "../../bot/seed-data/demo-staff.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
 import { memoryLogger } from "../helpers/logger.js";
+import { jobDeps } from "../helpers/jobs.js";
+import { alertRemindersJob } from "../../bot/jobs/alert-reminders.js";
+import { runSlot } from "../../bot/jobs/scheduler.js";
 
 const TZ = "Asia/Ho_Chi_Minh";
 const FRIDAY_0900 = new Date("2026-11-27T02:00:00Z"); // Friday 09:00 local, a working day
@@ -271,5 +274,50 @@ describe("digest section", () => {
     expect(headPart?.changed).toBe(false);
     await db.alertRecipient.updateMany({ data: { ackAt: minutes(61) } });
     expect(await alertsDigestSection.render({ ...office, memo: createMemo() })).toBeNull(); // a new run
+  });
+});
+
+describe("reminders and escalations, each person on their own", () => {
+  // A write that fails for one person only (as a full disk or a broken row would): a trigger on
+  // the real database, no mock.
+  const failFor = (staffId: number, kind: string) =>
+    db.$executeRawUnsafe(
+      `CREATE TRIGGER "fail_one" BEFORE INSERT ON "OutboxMessage" WHEN NEW."staffId" = ${staffId} AND NEW."kind" = '${kind}' BEGIN SELECT RAISE(ABORT, 'disk I/O error (test)'); END`,
+    );
+  const healed = () => db.$executeRawUnsafe(`DROP TRIGGER "fail_one"`);
+  const count = (kind: string, code?: string) => db.outboxMessage.count({ where: { kind, ...(code ? { staffId: staff.get(code)!.id } : {}) } });
+
+  it("one failure is recorded with the job's run, the others go out, and the retry sends only the missing ones", async () => {
+    const res = await broadcastAlert(deps(), draft(), OFFICE, FRIDAY_0900);
+    if (res.status !== "sent") throw new Error(res.status);
+    await deliver(FRIDAY_0900);
+    const jd = jobDeps(db);
+    const detail = async (slot: string) => (await db.jobRun.findUniqueOrThrow({ where: { job_slot: { job: "alert-reminders", slot } } })).detail ?? "";
+
+    await failFor(staff.get("KH02")!.id, "alert-reminder");
+    expect(await runSlot(alertRemindersJob, "r1", minutes(31), jd, "t")).toBe("failed");
+    expect(await count("alert-reminder")).toBe(8);
+    expect(await count("alert-reminder", "KH02")).toBe(0);
+    expect(JSON.parse(await detail("r1"))).toMatchObject({ reminded: 8, failed: 1, failures: [{ key: `alert:${res.alertId}:staff:${staff.get("KH02")!.id}` }] });
+    await healed();
+    // The slot's retry: only KH02 is still owed a reminder.
+    expect(await runSlot(alertRemindersJob, "r1", minutes(37), jd, "t")).toBe("done");
+    expect(await count("alert-reminder")).toBe(9);
+    expect(await count("alert-reminder", "KH02")).toBe(1);
+
+    // Escalation: the message to KH01 (KH02's head) fails; the other heads are told, KH02
+    // stays to be escalated, and the retry tells KH01 only.
+    await failFor(staff.get("KH01")!.id, "alert-escalation");
+    expect(await runSlot(alertRemindersJob, "r2", minutes(70), jd, "t")).toBe("failed");
+    const escalated = () => db.alertRecipient.count({ where: { alertId: res.alertId, escalatedAt: { not: null } } });
+    expect(await escalated()).toBe(8);
+    expect(await db.alertRecipient.findFirstOrThrow({ where: { alertId: res.alertId, staffId: staff.get("KH02")!.id } })).toMatchObject({ escalatedAt: null });
+    expect(JSON.parse(await detail("r2")).failures).toEqual([expect.objectContaining({ key: `alert:${res.alertId}:head:${staff.get("KH01")!.id}` })]);
+    const before = await count("alert-escalation");
+    await healed();
+    expect(await runSlot(alertRemindersJob, "r2", minutes(76), jd, "t")).toBe("done");
+    expect(await escalated()).toBe(9);
+    expect(await count("alert-escalation")).toBe(before + 1);
+    expect(await count("alert-escalation", "KH01")).toBe(1);
   });
 });

@@ -100,3 +100,37 @@ describe("the Zalo channel's configuration", () => {
     expect(lines.join("\n")).not.toContain(ZALO);
   });
 });
+
+describe("the Slack channel's configuration", () => {
+  const XOXB = "xoxb-1234-5678-abcdefABCDEF0123";
+  const XAPP = "xapp-1-A0SOKHCN01-1234-abcdef0123456789";
+  const lines = (env: Record<string, string>) => {
+    try {
+      loadConfig(env);
+      return [];
+    } catch (e) {
+      return (e as ConfigError).lines;
+    }
+  };
+  it("Socket Mode by default (needs the xapp- token), HTTP mode with the signing secret; beside Telegram or alone", () => {
+    const socket = loadConfig({ SLACK_BOT_TOKEN: XOXB, SLACK_APP_TOKEN: XAPP });
+    expect(socket.telegram).toBe(false);
+    expect(socket.slack).toMatchObject({ botToken: XOXB, mode: "socket", appToken: XAPP, apiUrl: "https://slack.com/api/" });
+    expect(socket.port).toBeUndefined(); // no public URL, no HTTP server needed
+    const http = loadConfig({ BOT_TOKEN: "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw_", SLACK_BOT_TOKEN: XOXB, SLACK_MODE: "http", SLACK_SIGNING_SECRET: "8f742231b10e8888abcd99yyyzzz85a5", SLACK_API_URL: "http://127.0.0.1:9/api" });
+    expect(http.telegram).toBe(true);
+    expect(http.slack).toMatchObject({ mode: "http", apiUrl: "http://127.0.0.1:9/api/" });
+    expect(http.port).toBe(8080);
+    expect(loadConfig({ BOT_TOKEN: "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw_" }).slack).toBeUndefined();
+  });
+
+  it("a missing or malformed key gets one line naming it, never the value", () => {
+    expect(lines({ SLACK_BOT_TOKEN: XOXB })).toEqual([expect.stringMatching(/^Lỗi cấu hình SLACK_APP_TOKEN: thiếu/)]);
+    expect(lines({ SLACK_BOT_TOKEN: XOXB, SLACK_MODE: "http" })).toEqual([expect.stringMatching(/^Lỗi cấu hình SLACK_SIGNING_SECRET: thiếu/)]);
+    const bad = lines({ SLACK_BOT_TOKEN: "xoxp-user-token-not-a-bot-1234", SLACK_APP_TOKEN: XAPP });
+    expect(bad).toEqual([expect.stringMatching(/^Lỗi cấu hình SLACK_BOT_TOKEN: không đúng dạng/)]);
+    expect(bad.join("\n")).not.toContain("xoxp-user");
+    expect(lines({ SLACK_APP_TOKEN: XAPP })).toEqual([expect.stringMatching(/^Lỗi cấu hình SLACK_BOT_TOKEN: thiếu/)]);
+    expect(lines({ SLACK_BOT_TOKEN: XOXB, SLACK_APP_TOKEN: XAPP, SLACK_MODE: "websocket" })).toEqual([expect.stringMatching(/^Lỗi cấu hình SLACK_MODE/)]);
+  });
+});

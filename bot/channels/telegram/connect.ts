@@ -5,13 +5,28 @@ import { GrammyError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { AppConfig } from "../../config.js";
 import type { Logger } from "../../logger.js";
-import { StartupError } from "../../startup-error.js";
+import { StartupAborted, StartupError } from "../../startup-error.js";
 import { apiHost, CONNECT_TIMEOUT_MS, describeFailure, probeBot } from "./network.js";
 
 export interface ConnectOptions {
   timeoutMs?: number;
   /** Wait before try n+1 (ms): 5 s, doubling, at most a minute. */
   retryDelayMs?: (attempt: number) => number;
+  /** Aborted by SIGTERM/SIGINT: the retries stop and StartupAborted is thrown. */
+  signal?: AbortSignal;
+}
+
+/** Waits `ms`, or less if `signal` is aborted meanwhile. */
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    }
+  });
 }
 
 /** The reason of a failed try in words, Vietnamese and English. */
@@ -31,6 +46,7 @@ export async function connectToTelegram(config: AppConfig, logger: Logger, opts:
   const delay = opts.retryDelayMs ?? ((n: number) => Math.min(60_000, 5000 * 2 ** (n - 1)));
   logger.info({ host }, `Đang kết nối Telegram Bot API tại ${host}... / connecting to the Telegram Bot API at ${host}...`);
   for (let attempt = 1; ; attempt++) {
+    if (opts.signal?.aborted) throw new StartupAborted();
     try {
       const me = await probeBot(config.botToken, config.apiRoot, timeoutMs);
       if (attempt > 1) logger.info({ host, attempt }, `Đã kết nối Telegram tại ${host} / connected to Telegram at ${host}`);
@@ -49,7 +65,7 @@ export async function connectToTelegram(config: AppConfig, logger: Logger, opts:
         `Không kết nối được Telegram tại ${host} (lần thử ${attempt}: ${words.vi}); thử lại sau ${seconds} giây — kiểm tra mạng, tường lửa (HTTPS ra ${host}) hoặc TELEGRAM_API_ROOT. / ` +
           `Cannot reach Telegram at ${host} (try ${attempt}: ${words.en}); retrying in ${seconds} s — check the network, the firewall (outbound HTTPS to ${host}) or TELEGRAM_API_ROOT.`,
       );
-      await new Promise((r) => setTimeout(r, waitMs));
+      await pause(waitMs, opts.signal);
     }
   }
 }

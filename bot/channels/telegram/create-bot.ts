@@ -14,6 +14,7 @@ import { openSession } from "../../chat/session.js";
 import type { ChatDeps, Turn } from "../../chat/turn.js";
 import type { AppConfig } from "../../config.js";
 import { translator } from "../../i18n.js";
+import { describeError } from "../../logger.js";
 import { TELEGRAM_CAPABILITIES } from "./capabilities.js";
 import { chatMemberMiddleware } from "./chat-member.js";
 import type { TelegramContext } from "./context.js";
@@ -36,13 +37,12 @@ export interface BotApp {
 /** Update kinds the bot handles; my_chat_member tells when a user blocks the bot. */
 export const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
 
-function describeError(err: unknown): Record<string, unknown> {
+function telegramError(err: unknown): Record<string, unknown> | undefined {
   // Never log the raw error: an HttpError's message contains the request URL, and the URL
   // contains the token. (The logger scrubs tokens too; this keeps the record small.)
   if (err instanceof GrammyError) return { kind: "telegram", method: err.method, code: err.error_code, description: err.description };
   if (err instanceof HttpError) return { kind: "network", message: String((err.error as Error)?.message ?? err.error) };
-  if (err instanceof Error) return { kind: err.name, message: err.message, stack: err.stack };
-  return { kind: typeof err, message: String(err) };
+  return undefined;
 }
 
 export function createBot(config: AppConfig, deps: ChatDeps, opts: CreateBotOptions = {}): BotApp {
@@ -75,7 +75,7 @@ export function createBot(config: AppConfig, deps: ChatDeps, opts: CreateBotOpti
   // (except a transient database error: runOnce runs the update again, bot/chat/dedupe.ts).
   const answerError = async (e: BotError<TelegramContext>) => {
     const ctx = e.ctx;
-    deps.logger.error({ updateId: ctx.update.update_id, error: describeError(e.error) }, "update failed");
+    deps.logger.error({ updateId: ctx.update.update_id, error: describeError(e.error, telegramError) }, "update failed");
     // Telegram could not be reached for this update: an error answer would only wait for it
     // again, and hold the chat's next update (sequentialize) as long.
     if (isUnreachable(e.error)) return;

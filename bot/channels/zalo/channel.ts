@@ -13,6 +13,7 @@ import type { ChatDeps, Turn, TurnInput } from "../../chat/turn.js";
 import type { ZaloConfig } from "../../config.js";
 import { type Route, sendJson } from "../../http-server.js";
 import { translator } from "../../i18n.js";
+import { describeError } from "../../logger.js";
 import { INVITE_RE } from "../../services/invites.js";
 import { ZaloApi, ZaloApiError } from "./api.js";
 import { ZALO_CAPABILITIES } from "./capabilities.js";
@@ -30,10 +31,9 @@ export interface ZaloChannel {
   stop(): Promise<void>;
 }
 
-function describeError(e: unknown): Record<string, unknown> {
+function zaloError(e: unknown): Record<string, unknown> | undefined {
   if (e instanceof ZaloApiError) return { kind: "zalo", method: e.method, code: e.code, description: e.description };
-  if (e instanceof Error) return { kind: e.name, message: e.message, stack: e.stack };
-  return { kind: typeof e, message: String(e) };
+  return undefined;
 }
 
 function sameSecret(a: string, b: string): boolean {
@@ -102,7 +102,7 @@ export function createZaloChannel(config: ZaloConfig, deps: ChatDeps, commands: 
       await dispatch(commands, turn);
     } catch (e) {
       if (isTransientDbError(e)) throw new TransientUpdateError(e);
-      deps.logger.error({ event: event.eventName, error: describeError(e) }, "Zalo event failed");
+      deps.logger.error({ event: event.eventName, error: describeError(e, zaloError) }, "Zalo event failed");
       try {
         await api.sendMessage(event.chat.id, (turn?.t ?? ((k: string) => k))("common.error"));
       } catch {
@@ -138,10 +138,10 @@ export function createZaloChannel(config: ZaloConfig, deps: ChatDeps, commands: 
         if (abort.signal.aborted) break;
         if (e instanceof ZaloApiError && e.code === 408) continue; // no event within the timeout
         if (e instanceof ZaloApiError && e.code === 401) {
-          deps.logger.fatal({ error: describeError(e) }, "Zalo refused ZALO_BOT_TOKEN; Zalo polling stopped");
+          deps.logger.fatal({ error: describeError(e, zaloError) }, "Zalo refused ZALO_BOT_TOKEN; Zalo polling stopped");
           return;
         }
-        deps.logger.warn({ error: describeError(e), retryInMs: backoff }, "Zalo getUpdates failed");
+        deps.logger.warn({ error: describeError(e, zaloError), retryInMs: backoff }, "Zalo getUpdates failed");
         await new Promise((r) => setTimeout(r, backoff));
         backoff = Math.min(backoff * 2, 60_000);
       }

@@ -3,8 +3,7 @@
 // every problem is reported. A re-import updates by "Mã hồ sơ" and keeps the history of status
 // changes; the clock stops while a dossier waits for the applicant (chờ bổ sung).
 import type { Db } from "../../db/client.js";
-import { type Dossier, Prisma } from "../../../prisma/generated/sqlite/client.js";
-import { cancelPending, type DbOrTx } from "../../delivery/outbox.js";
+import type { Dossier } from "../../../prisma/generated/sqlite/client.js";
 import {
   type ColumnSpec,
   checkUnique,
@@ -13,11 +12,12 @@ import {
   type ImportRecord,
   quote,
   type RecordsResult,
+  type RowReader,
   validateRecords,
 } from "../../import/index.js";
 import { addDays, toLocalDate, type WorkingCalendar } from "../calendar/index.js";
 import { audit } from "../audit.js";
-import { chunks, inChunks } from "../chunks.js";
+import { chunks, IN_CHUNK, yieldToEventLoop } from "../chunks.js";
 import { foldText } from "../text.js";
 import { atLocal, localParts } from "../time.js";
 import { isStaffUnit, listUnits, unitResolver } from "../units.js";
@@ -27,6 +27,9 @@ import { type DossierStatus, type ImportedStatus, isOpen, isReturned, STATUS_WOR
 import { isUniqueViolation } from "../../db/errors.js";
 import { describeFault, textFault, withoutFaults } from "../safe-text.js";
 import { formatDate } from "../date-text.js";
+import { applyRun, ConcurrentChange, discardLeftOverRuns, discardRun, type StagedDossier, stageRows } from "./import-staging.js";
+
+export { ConcurrentChange };
 
 export type DossierColumn =
   | "code"
@@ -79,6 +82,8 @@ export interface PlanOptions {
 }
 
 const EARLIEST = "2000-01-01";
+/** Records checked between two turns of the event loop. */
+const VALIDATE_SLICE = 250;
 
 /**
  * Checks every record against the registry (staff, units) and the rules of a dossier.
@@ -100,7 +105,7 @@ export async function planDossierImport(
   const latest = addDays(today, 3650);
   const at = (v: { date: string; time: string | null }, fallback: string) => atLocal(v.date, v.time ?? fallback, opts.timeZone);
 
-  const { items, problems } = validateRecords(read, DOSSIER_SPEC, (row): DossierRow | null => {
+  const build = (row: RowReader<DossierColumn>): DossierRow | null => {
     const code = row.text("code", { required: true, maxLength: 64 });
     const procedureName = row.text("procedureName", { required: true, maxLength: 500 });
     const applicant = row.text("applicant", { required: true, maxLength: 300 });
@@ -167,10 +172,19 @@ export async function planDossierImport(
       statusRaw,
       returnedAt: status === "da_huy" || !returned ? null : at(returned, "00:00"),
     };
-  });
+  };
+  // In slices, giving the chat its turns: 100,000 records take seconds to check.
+  const items: DossierRow[] = [];
+  const problems: ImportProblem[] = [];
+  for (const records of chunks(read.records, VALIDATE_SLICE)) {
+    const slice = validateRecords({ ...read, records }, DOSSIER_SPEC, build);
+    for (const i of slice.items) if (i.value) items.push(i.value);
+    problems.push(...slice.problems);
+    await yieldToEventLoop();
+  }
   const codeColumn = read.columns.code?.header ?? DOSSIER_SPEC[0].label;
   problems.push(...checkUnique(read.records, codeColumn, (r) => r.data.code, { normalize: (s) => s.trim().toUpperCase() }));
-  return { problems, rows: items.map((i) => i.value).filter((v): v is DossierRow => v !== null) };
+  return { problems, rows: items };
 }
 
 export interface DossierImportSummary {
@@ -195,13 +209,6 @@ export interface ApplyOptions {
 class DryRun extends Error {
   constructor(readonly summary: DossierImportSummary) {
     super("dry run");
-  }
-}
-
-/** Another writer changed a dossier (or created one) while this import ran: run it again. */
-export class ConcurrentChange extends Error {
-  constructor() {
-    super("a dossier changed during the import");
   }
 }
 
@@ -234,10 +241,16 @@ function exportedFields(row: DossierRow) {
   };
 }
 
+/**
+ * Writes a validated plan: all of it or nothing. The rows are worked out against the dossiers
+ * as read, staged in short batches and made visible in one short final transaction
+ * (./import-staging.ts), so the chat and the other writers are never kept waiting for the whole
+ * import. Two pushes of the same new dossier, or a "Đã xử lý" in the chat during an import: the
+ * run that loses the race is worked out again on what the other one wrote.
+ */
 export async function applyDossierImport(db: Db, plan: DossierImportPlan, opts: ApplyOptions): Promise<DossierImportSummary> {
   if (plan.problems.length > 0) throw new Error("refusing to apply an import with problems");
-  // Two pushes of the same new dossier, or a "Đã xử lý" in the chat during an import: the
-  // transaction that loses the race is run again on what the other one wrote.
+  await discardLeftOverRuns(db, opts.now);
   for (let attempt = 1; ; attempt++) {
     try {
       return await applyOnce(db, plan, opts);
@@ -247,132 +260,101 @@ export async function applyDossierImport(db: Db, plan: DossierImportPlan, opts: 
   }
 }
 
-/** Rows per INSERT: 17 columns × 50 rows stays under SQLite's 999 parameters. */
-const INSERT_ROWS = 50;
-
-type NewDossier = ReturnType<typeof exportedFields> & {
-  code: string;
-  status: string;
-  statusRaw: string;
-  returnedAt: Date | null;
-  pausedAt: Date | null;
-  importedAt: Date;
-  source: string;
-  createdAt: Date;
-  updatedAt: Date;
-};
-
-/**
- * One multi-row INSERT (placeholders per provider from Prisma.sql): createMany costs Prisma's
- * query building per row, the larger part of a 100,000-dossier import.
- */
-async function insertDossiers(tx: DbOrTx, rows: NewDossier[]): Promise<void> {
-  if (rows.length === 0) return;
-  const values = rows.map(
-    (r) =>
-      Prisma.sql`(${r.code}, ${r.procedureName}, ${r.applicant}, ${r.unitId}, ${r.handlerId}, ${r.handlerRaw}, ${r.receivedAt}, ${r.dueAt}, ${r.status}, ${r.statusRaw}, ${r.returnedAt}, ${r.pausedAt}, ${0}, ${r.importedAt}, ${r.source}, ${r.createdAt}, ${r.updatedAt})`,
-  );
-  await tx.$executeRaw`INSERT INTO "Dossier" ("code", "procedureName", "applicant", "unitId", "handlerId", "handlerRaw", "receivedAt", "dueAt", "status", "statusRaw", "returnedAt", "pausedAt", "pausedWorkingDays", "importedAt", "source", "createdAt", "updatedAt") VALUES ${Prisma.join(values)}`;
+/** What the import will write, worked out against the dossiers as they are now. */
+async function workOut(db: Db, plan: DossierImportPlan, opts: ApplyOptions): Promise<{ rows: StagedDossier[]; summary: DossierImportSummary }> {
+  const { calendar, now } = opts;
+  const tz = calendar.tzOffsetMinutes;
+  const summary: DossierImportSummary = { rows: plan.rows.length, created: 0, updated: 0, unchanged: 0, statusChanges: 0, keptChatReturns: 0 };
+  const existing = new Map<string, Existing>();
+  for (const codes of chunks(plan.rows.map((r) => r.code), IN_CHUNK)) {
+    for (const d of await db.dossier.findMany({ where: { code: { in: codes } } })) existing.set(d.code, d);
+    await yieldToEventLoop();
+  }
+  const rows: StagedDossier[] = [];
+  for (const row of plan.rows) {
+    const prev = existing.get(row.code);
+    if (!prev) {
+      const status: DossierStatus =
+        row.status === "returned" ? (returnedOnTime(calendar, { dueAt: row.dueAt, pausedWorkingDays: 0 }, toLocalDate(row.returnedAt!, tz)) ? "da_tra_dung_han" : "da_tra_tre_han") : row.status;
+      rows.push({
+        kind: "create",
+        dossierId: null,
+        code: row.code,
+        ...exportedFields(row),
+        status,
+        statusRaw: row.statusRaw,
+        returnedAt: row.returnedAt,
+        pausedAt: status === "cho_bo_sung" ? now : null,
+        pausedWorkingDays: 0,
+        expect: null,
+        historyFrom: null,
+        statusChanged: true,
+        cancelReminders: false,
+      });
+      summary.created++;
+      continue;
+    }
+    const next = nextState(calendar, prev, row, now);
+    if (next.keptChatReturn) summary.keptChatReturns++;
+    const changed =
+      prev.procedureName !== row.procedureName ||
+      prev.applicant !== row.applicant ||
+      prev.unitId !== row.unitId ||
+      prev.handlerId !== row.handlerId ||
+      prev.handlerRaw !== row.handlerRaw ||
+      !sameInstant(prev.receivedAt, row.receivedAt) ||
+      !sameInstant(prev.dueAt, row.dueAt) ||
+      prev.status !== next.status ||
+      !sameInstant(prev.returnedAt, next.returnedAt) ||
+      prev.statusRaw !== next.statusRaw;
+    // Only the time of this import changes for a dossier the export shows as it is.
+    const touch = !changed && sameInstant(prev.pausedAt, next.pausedAt) && prev.pausedWorkingDays === next.pausedWorkingDays;
+    const statusChanged = prev.status !== next.status;
+    rows.push({
+      kind: touch ? "touch" : "update",
+      dossierId: prev.id,
+      code: row.code,
+      ...exportedFields(row),
+      status: next.status,
+      statusRaw: next.statusRaw,
+      returnedAt: next.returnedAt,
+      pausedAt: next.pausedAt,
+      pausedWorkingDays: next.pausedWorkingDays,
+      // Written only if nobody (the chat, another import) changed its state since it was read.
+      expect: { status: prev.status, pausedAt: prev.pausedAt, handledReportedAt: prev.handledReportedAt },
+      historyFrom: statusChanged ? prev.status : null,
+      statusChanged,
+      cancelReminders: statusChanged && !isOpen(next.status),
+    });
+    if (statusChanged) summary.statusChanges++;
+    if (changed) summary.updated++;
+    else summary.unchanged++;
+  }
+  return { rows, summary };
 }
 
 async function applyOnce(db: Db, plan: DossierImportPlan, opts: ApplyOptions): Promise<DossierImportSummary> {
-  const { calendar, now, source } = opts;
-  const tz = calendar.tzOffsetMinutes;
+  const { now, source } = opts;
+  const { rows, summary } = await workOut(db, plan, opts);
+  const runId = await stageRows(db, rows, { now, source });
   try {
-    return await db.$transaction(
+    await db.$transaction(
       async (tx) => {
-        const summary: DossierImportSummary = { rows: plan.rows.length, created: 0, updated: 0, unchanged: 0, statusChanges: 0, keptChatReturns: 0 };
-        const existing = new Map<string, Existing>();
-        for (const d of await inChunks(plan.rows.map((r) => r.code), (codes) => tx.dossier.findMany({ where: { code: { in: codes } } }))) existing.set(d.code, d);
-
-        // New dossiers: multi-row inserts, then their first history row (batched writes in
-        // the one transaction: all or nothing, as before).
-        const created: { code: string; status: DossierStatus; note: string }[] = [];
-        const creates: NewDossier[] = [];
-        // Dossiers whose only change is the time of this import: one UPDATE per piece.
-        const touched: number[] = [];
-        for (const row of plan.rows) {
-          const prev = existing.get(row.code);
-          if (!prev) {
-            const status: DossierStatus =
-              row.status === "returned" ? (returnedOnTime(calendar, { dueAt: row.dueAt, pausedWorkingDays: 0 }, toLocalDate(row.returnedAt!, tz)) ? "da_tra_dung_han" : "da_tra_tre_han") : row.status;
-            creates.push({
-              code: row.code,
-              ...exportedFields(row),
-              status,
-              statusRaw: row.statusRaw,
-              returnedAt: row.returnedAt,
-              pausedAt: status === "cho_bo_sung" ? now : null,
-              importedAt: now,
-              source,
-              createdAt: now,
-              updatedAt: now,
-            });
-            created.push({ code: row.code, status, note: row.statusRaw });
-            continue;
-          }
-          const next = nextState(calendar, prev, row, now);
-          if (next.keptChatReturn) summary.keptChatReturns++;
-          const changed =
-            prev.procedureName !== row.procedureName ||
-            prev.applicant !== row.applicant ||
-            prev.unitId !== row.unitId ||
-            prev.handlerId !== row.handlerId ||
-            prev.handlerRaw !== row.handlerRaw ||
-            !sameInstant(prev.receivedAt, row.receivedAt) ||
-            !sameInstant(prev.dueAt, row.dueAt) ||
-            prev.status !== next.status ||
-            !sameInstant(prev.returnedAt, next.returnedAt) ||
-            prev.statusRaw !== next.statusRaw;
-          if (!changed && sameInstant(prev.pausedAt, next.pausedAt) && prev.pausedWorkingDays === next.pausedWorkingDays) {
-            summary.unchanged++;
-            touched.push(prev.id);
-            continue;
-          }
-          // Only if nobody (the chat, another import) changed its state since it was read.
-          const written = await tx.dossier.updateMany({
-            where: { id: prev.id, status: prev.status, pausedAt: prev.pausedAt, handledReportedAt: prev.handledReportedAt },
-            data: {
-              ...exportedFields(row),
-              status: next.status,
-              statusRaw: next.statusRaw,
-              returnedAt: next.returnedAt,
-              pausedAt: next.pausedAt,
-              pausedWorkingDays: next.pausedWorkingDays,
-              importedAt: now,
-              source,
-            },
-          });
-          if (written.count !== 1) throw new ConcurrentChange();
-          if (prev.status !== next.status) {
-            summary.statusChanges++;
-            await tx.dossierStatusChange.create({ data: { dossierId: prev.id, fromStatus: prev.status, toStatus: next.status, at: now, source, note: row.statusRaw } });
-            // Reminders recorded but not yet sent no longer apply to a closed dossier.
-            if (!isOpen(next.status)) await cancelPending(tx, { refType: "dossier", refId: prev.id }, now);
-          }
-          if (changed) summary.updated++;
-          else summary.unchanged++;
-        }
-        for (const piece of chunks(touched)) await tx.dossier.updateMany({ where: { id: { in: piece } }, data: { importedAt: now, source } });
-        for (const piece of chunks(creates, INSERT_ROWS)) await insertDossiers(tx, piece);
-        const ids = new Map(
-          (await inChunks(created.map((c) => c.code), (codes) => tx.dossier.findMany({ where: { code: { in: codes } }, select: { id: true, code: true } }))).map((d) => [d.code, d.id]),
-        );
-        for (const piece of chunks(created, 3 * INSERT_ROWS)) {
-          const values = piece.map((c) => Prisma.sql`(${ids.get(c.code)!}, ${c.status}, ${now}, ${source}, ${c.note})`);
-          await tx.$executeRaw`INSERT INTO "DossierStatusChange" ("dossierId", "toStatus", "at", "source", "note") VALUES ${Prisma.join(values)}`;
-        }
-        summary.created = created.length;
+        await applyRun(tx, runId, { existing: rows.length - summary.created, created: summary.created }, now);
+        // The dry run: exactly what would happen, then rolled back.
         if (opts.dryRun) throw new DryRun(summary);
         await audit(tx, { actor: opts.actor, action: source === "api" ? "dossier.ingest" : "dossier.import", details: { ...summary }, at: now });
-        return summary;
       },
-      { timeout: 600_000 },
+      // Set-based statements only; generous for 100,000 rows on a loaded machine.
+      { timeout: 120_000 },
     );
   } catch (e) {
     if (e instanceof DryRun) return e.summary;
     throw e;
+  } finally {
+    await discardRun(db, runId);
   }
+  return summary;
 }
 
 interface NextState {
@@ -423,6 +405,12 @@ export function recordsFromJson(body: unknown): Pick<RecordsResult<DossierColumn
   }
   const byName = new Map<string, DossierColumn>();
   for (const c of DOSSIER_SPEC) for (const n of [c.label, ...c.aliases]) byName.set(normalizeKey(n), c.key);
+  // Every record repeats the same few names: each is folded once.
+  const seenNames = new Map<string, DossierColumn | undefined>();
+  const keyOf = (name: string) => {
+    if (!seenNames.has(name)) seenNames.set(name, byName.get(normalizeKey(name)));
+    return seenNames.get(name);
+  };
   const columns: RecordsResult<DossierColumn>["columns"] = {};
   const records: ImportRecord<DossierColumn>[] = [];
   body.forEach((item, i) => {
@@ -433,7 +421,7 @@ export function recordsFromJson(body: unknown): Pick<RecordsResult<DossierColumn
     }
     const data = Object.fromEntries(DOSSIER_SPEC.map((c) => [c.key, null])) as ImportRecord<DossierColumn>["data"];
     for (const [name, value] of Object.entries(item as Record<string, unknown>)) {
-      const key = byName.get(normalizeKey(name));
+      const key = keyOf(name);
       if (!key) continue;
       columns[key] ??= { index: DOSSIER_SPEC.findIndex((c) => c.key === key), header: DOSSIER_SPEC.find((c) => c.key === key)!.label, letter: "" };
       const fault = typeof value === "string" ? textFault(value) : undefined;
