@@ -232,11 +232,11 @@ describe.each([telegram, zalo, slack])("on $name", (d) => {
     expect(refused!.text).toContain("không có quyền");
 
     // A person bound on this channel only, unbound by the office: their next message gets the how-to-get-access answer.
-    const code = d.name === "telegram" ? "QL02" : "CS02";
+    const code = ({ telegram: "QL02", zalo: "CS02", slack: "VP02" } as const)[d.name];
     const person = await d.login(code);
     const [list] = await d.say(user.VP01!, `/canbo ${code}`);
     const card = await d.choose(user.VP01!, list!, `(${code})`);
-    const platform = d.name === "telegram" ? "Telegram" : "Zalo";
+    const platform = ({ telegram: "Telegram", zalo: "Zalo", slack: "Slack" } as const)[d.name];
     const confirm = await d.choose(user.VP01!, card.msgs.at(-1)!, `Hủy gắn ${platform}`);
     expect(said(confirm)).toContain(`Hủy gắn ${platform} của`);
     const done = await d.choose(user.VP01!, confirm.msgs.at(-1)!, "Xác nhận hủy gắn");
