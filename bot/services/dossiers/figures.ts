@@ -68,7 +68,8 @@ export async function dossierFigures(
   const asOf = endOfPeriod < opts.now ? endOfPeriod : opts.now;
   const asOfDate = endOfPeriod < opts.now ? period.to : toLocalDate(opts.now, calendar.tzOffsetMinutes);
   const scope: DossierWhere = opts.unitId !== undefined ? { unitId: opts.unitId } : {};
-  const inPeriod = { gte: startOfPeriod, lt: endOfPeriod };
+  // Up to `asOf` included: what happened after it (a later import) is not counted yet.
+  const inPeriod = { gte: startOfPeriod, lt: new Date(Math.min(endOfPeriod.getTime(), asOf.getTime() + 1)) };
   const cancelled = { toStatus: "da_huy" };
   // Cancelled at the latest "đã hủy" of its history (or when received, without one).
   const cancelledIn: DossierWhere = {
