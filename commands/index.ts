@@ -8,6 +8,7 @@ import { cancelCommand } from "./cancel.js";
 import { deliveryLogCommand } from "./delivery-log.js";
 import { dossiersCommand } from "./dossiers.js";
 import { helpCommand } from "./help.js";
+import { indicatorsCommand } from "./indicators.js";
 import { remediationCommand } from "./remediation.js";
 import { reportCommand } from "./report.js";
 import { settingsCommand } from "./settings.js";
@@ -32,6 +33,7 @@ export function buildCommands(): CommandModule[] {
     alertStatusCommand,
     alertAckCommand,
     deliveryLogCommand,
+    indicatorsCommand,
     helpCommand(specs),
     settingsCommand(),
     cancelCommand,

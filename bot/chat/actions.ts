@@ -5,6 +5,8 @@ import { defineAction, int, oneOf, optional, word } from "./action.js";
 
 const FILTERS = ["all", "overdue", "soon"] as const;
 const KEY = /^[a-z][a-z0-9_]*$/;
+/** A reporting period's key: "2027-Q1", "2027-H1", "2027-Q3", "2027". */
+const PERIOD_KEY = /^\d{4}(?:-(?:Q1|H1|Q3))?$/;
 
 export const A = {
   tasks: {
@@ -81,5 +83,14 @@ export const A = {
   },
   deliveryLog: {
     period: defineAction("guitin", "d", { days: int }),
+  },
+  indicators: {
+    show: defineAction("chiso", "v", { period: word(PERIOD_KEY), unitId: optional(int) }),
+    units: defineAction("chiso", "units", { period: word(PERIOD_KEY) }),
+    enter: defineAction("chiso", "nhap", { period: word(PERIOD_KEY) }),
+    pick: defineAction("chiso", "k", { key: word(KEY) }),
+    today: defineAction("chiso", "today"),
+    save: defineAction("chiso", "save"),
+    cancel: defineAction("chiso", "cancel"),
   },
 } as const;

@@ -14,6 +14,7 @@ import { auditCommand, listStaffCommand, listUnitsCommand, unbindCommand } from 
 import { deadlinesCommand, deliveryCommand } from "./delivery.js";
 import { settingsCommand } from "./settings.js";
 import { listTasksCommand, taskStatusCommand } from "./tasks.js";
+import { indicatorsCommand, parseIndicatorArgs } from "./indicators.js";
 
 const USAGE = `Cách dùng / usage: npm run cli -- <lệnh>
   import staff TỆP [--dry-run] [--deactivate-missing]   nhập danh sách cán bộ (CSV/XLSX)
@@ -36,7 +37,10 @@ const USAGE = `Cách dùng / usage: npm run cli -- <lệnh>
   alert --file TỆP [--dry-run]                          gửi cảnh báo ATTT từ tệp JSON (xem README)
   alert cancel SỐ                                       hủy một cảnh báo
   alerts [SỐ]                                           tình trạng các cảnh báo (hoặc của một cảnh báo)
-  quiz-stats [--since YYYY-MM-DD]                       tỷ lệ tham gia, trả lời đúng trắc nghiệm mẹo ATTT theo đơn vị`;
+  quiz-stats [--since YYYY-MM-DD]                       tỷ lệ tham gia, trả lời đúng trắc nghiệm mẹo ATTT theo đơn vị
+  indicators list [--period KỲ]                         chỉ số kế hoạch của kỳ (KỲ: 2027-Q1, 2027-H1, 2027-Q3, 2027; mặc định: kỳ hiện tại)
+  indicators set --period KỲ --key KHÓA --value GIÁ_TRỊ --source NGUỒN [--date NGÀY]
+                                                        nhập chỉ số (dvc_muc_3_4, van_ban_dien_tu: %; he_thong_dung_chung: số đơn vị)`;
 
 const VALUE_OPTIONS = ["hours", "unit", "limit", "file", "since", "days"] as const;
 
@@ -56,6 +60,7 @@ function joinOptionValues(argv: string[]): string[] {
 
 export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
   const err = io.err ?? ((l: string) => process.stderr.write(`${l}\n`));
+  if (argv[0] === "indicators") return runIndicatorsCli(argv.slice(1), io, err);
   let parsed;
   try {
     parsed = parseArgs({
@@ -165,6 +170,33 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
         err(cli.t("cli.unknownCommand", { command }));
         return usage();
     }
+  } finally {
+    await cli.db.close();
+  }
+}
+
+/** `indicators ...`: options of its own (--period, --key, --value, --source, --date). */
+async function runIndicatorsCli(argv: string[], io: CliIo, err: (line: string) => void): Promise<number> {
+  const args = parseIndicatorArgs(argv);
+  if (typeof args === "string" || (args.sub !== "list" && args.sub !== "set")) {
+    if (typeof args === "string") err(args);
+    err(USAGE);
+    return 2;
+  }
+  let cli;
+  try {
+    cli = await openCliContext(io);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      for (const line of e.lines) err(line);
+      return 2;
+    }
+    throw e;
+  }
+  try {
+    const code = await indicatorsCommand(cli, args);
+    if (code === 2) err(USAGE);
+    return code;
   } finally {
     await cli.db.close();
   }
