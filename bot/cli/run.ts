@@ -2,7 +2,7 @@
 import { parseArgs } from "node:util";
 import { ConfigError } from "../config.js";
 import { alertFromFile, cancelAlertCommand, listAlertsCommand, quizStatsCommand } from "./alerts.js";
-import { type CliIo, openCliContext } from "./context.js";
+import { type CliContext, type CliIo, openCliContext } from "./context.js";
 import { apiTokenCommand } from "./api-tokens.js";
 import { importDossiers } from "./import-dossiers.js";
 import { importHolidays } from "./import-holidays.js";
@@ -97,16 +97,8 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
     return null;
   };
 
-  let cli;
-  try {
-    cli = await openCliContext(io);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      for (const line of e.lines) err(line);
-      return 2;
-    }
-    throw e;
-  }
+  const cli = await openOrExplain(io, err);
+  if (!cli) return 2;
   try {
     switch (command) {
       case "import":
@@ -183,21 +175,26 @@ async function runIndicatorsCli(argv: string[], io: CliIo, err: (line: string) =
     err(USAGE);
     return 2;
   }
-  let cli;
-  try {
-    cli = await openCliContext(io);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      for (const line of e.lines) err(line);
-      return 2;
-    }
-    throw e;
-  }
+  const cli = await openOrExplain(io, err);
+  if (!cli) return 2;
   try {
     const code = await indicatorsCommand(cli, args);
     if (code === 2) err(USAGE);
     return code;
   } finally {
     await cli.db.close();
+  }
+}
+
+/** The CLI's context; null when the configuration is wrong (its lines said on stderr). */
+async function openOrExplain(io: CliIo, err: (line: string) => void): Promise<CliContext | null> {
+  try {
+    return await openCliContext(io);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      for (const line of e.lines) err(line);
+      return null;
+    }
+    throw e;
   }
 }

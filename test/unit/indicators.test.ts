@@ -3,12 +3,13 @@
 // a chuyên viên and audited, the latest entry counting; the CLI's `indicators set` and `list`
 // call the same service; the chart is a real PNG of a phone's width with ink in several
 // colours, and its text is set in the shipped font (the SVG names it; resvg loads only it).
+import { readFileSync, writeFileSync } from "node:fs";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../bot/cli/run.js";
 import { loadDemoStaff } from "../../bot/seed-data/demo-staff.js";
 import { createVietnamWorkingCalendar } from "../../bot/services/calendar/index.js";
-import { indicatorChartSvg, renderIndicatorChart } from "../../bot/services/indicators/chart.js";
+import { type ChartInput, indicatorChartSvg, renderIndicatorChart } from "../../bot/services/indicators/chart.js";
 import { indicatorsChart } from "../../bot/services/indicators/format.js";
 import { indicatorReport } from "../../bot/services/indicators/report.js";
 import { setIndicatorValue } from "../../bot/services/indicators/values.js";
@@ -182,5 +183,20 @@ describe("the chart", () => {
     expect(svg).toContain("Chỉ số kế hoạch CNTT — Quý I/2027");
     expect(svg).toContain("Hồ sơ TTHC");
     expect(svg).toContain("66,7% (2/3)");
+  });
+
+  // The README shows test/fixtures/indicators/sample-chart.png: it must be what the renderer
+  // draws today for the sample's input (UPDATE_SAMPLE_CHART=1 writes it again).
+  it("the README's sample is what the renderer draws for the sample input", () => {
+    const dir = new URL("../fixtures/indicators/", import.meta.url);
+    const input = JSON.parse(readFileSync(new URL("sample-chart.json", dir), "utf8")) as ChartInput;
+    const drawn = renderIndicatorChart(input);
+    if (process.env.UPDATE_SAMPLE_CHART === "1") writeFileSync(new URL("sample-chart.png", dir), drawn);
+    const a = PNG.sync.read(drawn);
+    const b = PNG.sync.read(readFileSync(new URL("sample-chart.png", dir)));
+    expect([b.width, b.height]).toEqual([a.width, a.height]);
+    let differ = 0;
+    for (let i = 0; i < a.data.length; i += 4) if (Math.abs(a.data[i]! - b.data[i]!) + Math.abs(a.data[i + 1]! - b.data[i + 1]!) + Math.abs(a.data[i + 2]! - b.data[i + 2]!) > 48) differ++;
+    expect(differ / (a.width * a.height)).toBeLessThan(0.005);
   });
 });
