@@ -8,7 +8,7 @@ import { A } from "../bot/chat/actions.js";
 import { defineCommand } from "../bot/chat/command.js";
 import type { Turn } from "../bot/chat/turn.js";
 import { type Button, grid } from "../bot/chat/view.js";
-import type { TKey } from "../bot/i18n.js";
+import { quoted, type TKey } from "../bot/i18n.js";
 import { formatDate } from "../bot/services/date-text.js";
 import { clearFlow, setFlow } from "../bot/services/flows.js";
 import { ENTERED_INDICATORS, type EnteredIndicator } from "../bot/services/indicators/catalog.js";
@@ -143,7 +143,7 @@ async function askValue(turn: Turn, data: EntryData, def: EnteredIndicator) {
   const lines = [turn.t(def.kind === "percent" ? "indicators.enter.askPercent" : "indicators.enter.askCount", params)];
   const current = (await enteredValues(turn.deps.db, period.key)).get(def.key);
   if (current) {
-    lines.push("", turn.t("indicators.enter.current", { value: formatEnteredValue(turn, def, current.value, units), source: current.source, date: formatDate(current.sourceDate) }));
+    lines.push("", turn.t("indicators.enter.current", { value: formatEnteredValue(turn, def, current.value, units), source: quoted(turn.t, current.source), date: formatDate(current.sourceDate) }));
   }
   await saveStep(turn, "value", { period: period.key, key: def.key });
   await turn.reply.show({ text: lines.join("\n"), buttons: [[{ text: turn.t("indicators.buttons.cancel"), data: A.indicators.cancel.build({}) }]] });
@@ -168,7 +168,7 @@ async function preview(turn: Turn, data: EntryData, isoDate: string) {
       name: indicatorName(turn.t, def),
       period: periodLabel(turn.t, period),
       value: formatEnteredValue(turn, def, Number(data.value), units),
-      source: data.source,
+      source: quoted(turn.t, data.source),
       date: formatDate(isoDate),
     }),
     buttons: [[{ text: turn.t("indicators.buttons.save"), data: A.indicators.save.build({}) }, { text: turn.t("indicators.buttons.cancel"), data: A.indicators.cancel.build({}) }]],
@@ -233,7 +233,7 @@ async function save(turn: Turn, data: EntryData) {
       name: indicatorName(turn.t, def),
       period: period ? periodLabel(turn.t, period) : res.value.period,
       value: formatEnteredValue(turn, def, res.value.value, await unitCount(db)),
-      source: res.value.source,
+      source: quoted(turn.t, res.value.source),
       date: formatDate(res.value.sourceDate),
       key: res.value.period,
     }),

@@ -185,6 +185,21 @@ describe.each([telegram, zalo])("on $name", (d) => {
     expect(await second.text()).toContain("chỉ dùng được một lần");
     expect((await fetch(url!.replace(/[A-Za-z0-9_-]{10}$/, "AAAAAAAAAA"))).status).toBe(404);
   });
+
+  it("/chiso: the indicators as text, and the chart as a photo on Telegram, a one-time PNG link on Zalo", async () => {
+    const replies = await d.say(user.KH02!, "/chiso");
+    expect(replies.map((m) => m.text).join("\n")).toContain("Hồ sơ TTHC giải quyết đúng hạn");
+    if (d.name === "telegram") {
+      expect(replies.some((m) => m.tg?.photo?.length)).toBe(true);
+      return;
+    }
+    const url = /https?:\/\/\S+\/files\/[A-Za-z0-9_-]+/.exec(replies.map((m) => m.text).join("\n"))?.[0];
+    expect(url).toBeDefined();
+    const res = await fetch(url!);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("image/png");
+    expect(Buffer.from(await res.arrayBuffer()).subarray(1, 4).toString("latin1")).toBe("PNG");
+  });
 });
 
 describe("a person on both channels", () => {

@@ -2,7 +2,7 @@
 // whether it is met, and its source and date) and the same rows as a chart's input. Numbers
 // are written the reader's way ("87,5%" in Vietnamese, "87.5%" in English).
 import { unescapeMarkup } from "../../chat/markup.js";
-import type { Locale, TKey, Translate } from "../../i18n.js";
+import { type Locale, quoted, type TKey, type Translate } from "../../i18n.js";
 import { formatDate, formatDateOf } from "../date-text.js";
 import { formatRate } from "../dossiers/figures.js";
 import type { ChartInput, ChartRow } from "./chart.js";
@@ -73,7 +73,7 @@ function sourceText(env: FormatEnv, report: IndicatorReport, row: IndicatorRow):
   if (row.indicator.origin === "measured") return env.t("indicators.sourceMeasured", { date: formatDate(report.asOfDate) });
   const e = row.entered;
   if (!e) return env.t("indicators.sourceMissing");
-  return env.t("indicators.sourceEntered", { source: e.source, date: formatDate(e.sourceDate), entered: formatDateOf(e.createdAt, env.timeZone) });
+  return env.t("indicators.sourceEntered", { source: quoted(env.t, e.source), date: formatDate(e.sourceDate), entered: formatDateOf(e.createdAt, env.timeZone) });
 }
 
 /** One row's pieces, as every page writes them (the chat, the CLI). */
