@@ -13,6 +13,7 @@ import { helpCommand } from "./help.js";
 import { importFileCommand } from "./import-file.js";
 import { inviteCommand } from "./invite.js";
 import { templatesCommand } from "./templates.js";
+import { indicatorsCommand } from "./indicators.js";
 import { remediationCommand } from "./remediation.js";
 import { reportCommand } from "./report.js";
 import { officeSettingsCommand } from "./thietlap.js";
@@ -51,6 +52,7 @@ export function buildCommands(): CommandModule[] {
     inviteCommand,
     submitReportCommand,
     periodReportCommand,
+    indicatorsCommand,
     helpCommand(specs),
     settingsCommand(),
     cancelCommand,

@@ -7,6 +7,7 @@ import { defineAction, int, oneOf, optional, word } from "./action.js";
 const FILTERS = ["all", "overdue", "soon"] as const;
 const KEY = /^[a-z][a-z0-9_]*$/;
 const SETTING_KEY = /^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)+$/;
+/** A reporting period's key: "2027-Q1", "2027-H1", "2027-Q3", "2027". */
 const PERIOD_KEY = /^\d{4}(?:-(?:Q1|H1|Q3))?$/;
 
 export const A = {
@@ -130,5 +131,14 @@ export const A = {
     make: defineAction("baocaoky", "make", { key: word(PERIOD_KEY) }),
     close: defineAction("baocaoky", "close", { key: word(PERIOD_KEY) }),
     closeYes: defineAction("baocaoky", "closeyes", { key: word(PERIOD_KEY) }),
+  },
+  indicators: {
+    show: defineAction("chiso", "v", { period: word(PERIOD_KEY), unitId: optional(int) }),
+    units: defineAction("chiso", "units", { period: word(PERIOD_KEY) }),
+    enter: defineAction("chiso", "nhap", { period: word(PERIOD_KEY) }),
+    pick: defineAction("chiso", "k", { key: word(KEY) }),
+    today: defineAction("chiso", "today"),
+    save: defineAction("chiso", "save"),
+    cancel: defineAction("chiso", "cancel"),
   },
 } as const;

@@ -17,7 +17,8 @@ export type Button = ActionButton | LinkButton;
 
 /** A file to send: bytes made now, or a file the platform already holds (a report's attachment). */
 export type ViewDocument =
-  | { kind: "bytes"; fileName: string; bytes: Buffer; mimeType?: string }
+  /** `photo`: an image best seen in the chat (a chart); where photos are not shown inline, a document or link. */
+  | { kind: "bytes"; fileName: string; bytes: Buffer; mimeType?: string; photo?: boolean }
   | { kind: "stored"; platform: string; fileId: string; type: "document" | "photo"; fileName: string | null };
 
 export interface View {

@@ -2,7 +2,7 @@
 import { parseArgs } from "node:util";
 import { ConfigError } from "../config.js";
 import { alertFromFile, cancelAlertCommand, listAlertsCommand, quizStatsCommand } from "./alerts.js";
-import { type CliIo, openCliContext } from "./context.js";
+import { type CliContext, type CliIo, openCliContext } from "./context.js";
 import { apiTokenCommand } from "./api-tokens.js";
 import { importDossiers } from "./import-dossiers.js";
 import { importHolidays } from "./import-holidays.js";
@@ -17,6 +17,7 @@ import { deadlinesCommand, deliveryCommand } from "./delivery.js";
 import { settingsCommand } from "./settings.js";
 import { listTasksCommand, taskStatusCommand } from "./tasks.js";
 import { closePeriodCommand, reportCommand } from "./report.js";
+import { indicatorsCommand, parseIndicatorArgs } from "./indicators.js";
 
 const USAGE = `Cách dùng / usage: npm run cli -- <lệnh>
   import staff TỆP [--dry-run] [--deactivate-missing]   nhập danh sách cán bộ (CSV/XLSX)
@@ -47,7 +48,10 @@ const USAGE = `Cách dùng / usage: npm run cli -- <lệnh>
   alerts [SỐ]                                           tình trạng các cảnh báo (hoặc của một cảnh báo)
   quiz-stats [--since YYYY-MM-DD]                       tỷ lệ tham gia, trả lời đúng trắc nghiệm mẹo ATTT theo đơn vị
   report --period KỲ --out THƯ_MỤC                      báo cáo định kỳ của Sở (.docx, .xlsx); KỲ: 2027-Q1, 2027-H1, 2027-Q3, 2027
-  report close KỲ                                       khoá kỳ báo cáo (đơn vị không nộp, sửa báo cáo được nữa)`;
+  report close KỲ                                       khoá kỳ báo cáo (đơn vị không nộp, sửa báo cáo được nữa)
+  indicators list [--period KỲ]                         chỉ số kế hoạch của kỳ (KỲ: 2027-Q1, 2027-H1, 2027-Q3, 2027; mặc định: kỳ hiện tại)
+  indicators set --period KỲ --key KHÓA --value GIÁ_TRỊ --source NGUỒN [--date NGÀY]
+                                                        nhập chỉ số (dvc_muc_3_4, van_ban_dien_tu: %; he_thong_dung_chung: số đơn vị)`;
 
 const VALUE_OPTIONS = ["hours", "unit", "limit", "file", "since", "days", "find", "platform", "who", "date", "kind", "period", "out"] as const;
 
@@ -67,6 +71,7 @@ function joinOptionValues(argv: string[]): string[] {
 
 export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
   const err = io.err ?? ((l: string) => process.stderr.write(`${l}\n`));
+  if (argv[0] === "indicators") return runIndicatorsCli(argv.slice(1), io, err);
   let parsed;
   try {
     parsed = parseArgs({
@@ -103,16 +108,8 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
     return null;
   };
 
-  let cli;
-  try {
-    cli = await openCliContext(io);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      for (const line of e.lines) err(line);
-      return 2;
-    }
-    throw e;
-  }
+  const cli = await openOrExplain(io, err);
+  if (!cli) return 2;
   try {
     switch (command) {
       case "import":
@@ -196,5 +193,37 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
     }
   } finally {
     await cli.db.close();
+  }
+}
+
+/** `indicators ...`: options of its own (--period, --key, --value, --source, --date). */
+async function runIndicatorsCli(argv: string[], io: CliIo, err: (line: string) => void): Promise<number> {
+  const args = parseIndicatorArgs(argv);
+  if (typeof args === "string" || (args.sub !== "list" && args.sub !== "set")) {
+    if (typeof args === "string") err(args);
+    err(USAGE);
+    return 2;
+  }
+  const cli = await openOrExplain(io, err);
+  if (!cli) return 2;
+  try {
+    const code = await indicatorsCommand(cli, args);
+    if (code === 2) err(USAGE);
+    return code;
+  } finally {
+    await cli.db.close();
+  }
+}
+
+/** The CLI's context; null when the configuration is wrong (its lines said on stderr). */
+async function openOrExplain(io: CliIo, err: (line: string) => void): Promise<CliContext | null> {
+  try {
+    return await openCliContext(io);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      for (const line of e.lines) err(line);
+      return null;
+    }
+    throw e;
   }
 }

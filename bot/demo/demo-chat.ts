@@ -124,8 +124,9 @@ export class DemoChat {
       case "answerCallbackQuery":
         if (p.text) this.emit({ kind: "notice", chatId: this.pressedBy ?? 0, text: String(p.text), alert: Boolean(p.show_alert) });
         return true;
-      case "sendDocument": {
-        const doc = p.document as { filename?: string } | string;
+      case "sendDocument":
+      case "sendPhoto": {
+        const doc = (method === "sendPhoto" ? p.photo : p.document) as { filename?: string } | string;
         const fileName = typeof doc === "object" && doc.filename ? doc.filename : "tep-dinh-kem";
         const caption = String(p.caption ?? "");
         return this.add(chatId, caption, this.keyboard(p), { caption }, { fileName, bytes: await fileBytes(doc) });

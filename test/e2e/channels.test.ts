@@ -247,6 +247,25 @@ describe.each([telegram, zalo, slack])("on $name", (d) => {
     expect(after!.text).toContain("chưa được gắn với cán bộ nào");
     expect(after!.text).toContain("mã mời");
   });
+
+  it("/chiso: the indicators as text, and the chart as a photo on Telegram, an upload on Slack, a one-time PNG link on Zalo", async () => {
+    const replies = await d.say(user.KH02!, "/chiso");
+    expect(replies.map((m) => m.text).join("\n")).toContain("Hồ sơ TTHC giải quyết đúng hạn");
+    if (d.name === "telegram") {
+      expect(replies.some((m) => m.tg?.photo?.length)).toBe(true);
+      return;
+    }
+    if (d.name === "slack") {
+      expect(replies.some((m) => m.file?.endsWith(".png") && (m.slack?.fileBytes ?? 0) > 10_000)).toBe(true);
+      return;
+    }
+    const url = /https?:\/\/\S+\/files\/[A-Za-z0-9_-]+/.exec(replies.map((m) => m.text).join("\n"))?.[0];
+    expect(url).toBeDefined();
+    const res = await fetch(url!);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("image/png");
+    expect(Buffer.from(await res.arrayBuffer()).subarray(1, 4).toString("latin1")).toBe("PNG");
+  });
 });
 
 describe("a person on both channels", () => {

@@ -41,7 +41,8 @@ export function telegramReply(ctx: TelegramContext, publishMenu: (chatId: number
       const caption = v.text && v.text.length <= TELEGRAM_CAPABILITIES.captionLimit ? v.text : undefined;
       const extra = { ...(caption ? { caption, parse_mode: "HTML" as const } : {}), ...(markup ? { reply_markup: markup } : {}) };
       if (v.text && !caption) await ctx.reply(v.text, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
-      if (doc.kind === "bytes") await ctx.replyWithDocument(new InputFile(doc.bytes, doc.fileName), extra);
+      if (doc.kind === "bytes" && doc.photo) await ctx.replyWithPhoto(new InputFile(doc.bytes, doc.fileName), extra);
+      else if (doc.kind === "bytes") await ctx.replyWithDocument(new InputFile(doc.bytes, doc.fileName), extra);
       else if (doc.platform !== "telegram") await ctx.reply(ctx.turn!.t("common.fileElsewhere", { platform: doc.platform }));
       else if (doc.type === "photo") await ctx.replyWithPhoto(doc.fileId, extra);
       else await ctx.replyWithDocument(doc.fileId, extra);
