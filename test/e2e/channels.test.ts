@@ -2,6 +2,7 @@
 // buttons, edits, uploads), Zalo (numbered choices typed back, new messages, download
 // links) and Slack (Block Kit buttons, chat.update, ephemeral notices, files.uploadV2). Each driver says how a person presses a choice on its platform; the assertions are
 // the same. Both channels run in the same service, so a person may hold both accounts.
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../bot/cli/run.js";
 import { broadcastAlert } from "../../bot/services/alerts/broadcast.js";
@@ -28,6 +29,8 @@ interface Driver {
   /** Presses the choice whose label contains `label`; returns what came back (a button's short answer included). */
   choose(user: string, msg: Msg, label: string): Promise<{ msgs: Msg[]; notice: string | undefined }>;
   all(user: string): Msg[];
+  /** Sends a file in the private chat (platforms whose files reach the bot). */
+  sendFile?(user: string, file: { fileName: string; content: Buffer }): Promise<Msg[]>;
 }
 
 let now = vn("2026-11-30", "09:00"); // a Monday, in office hours
@@ -59,6 +62,9 @@ const telegram: Driver = {
     return { msgs: messages.map(fromTg), notice: answer?.text };
   },
   all: (user) => e2e.messagesTo(Number(user)).map(fromTg),
+  async sendFile(user, file) {
+    return (await e2e.sendDocument(tgUsers.get(user)!, file)).map((m) => ({ ...fromTg(m), ...(m.document?.file_name ? { file: m.document.file_name } : {}) }));
+  },
 };
 
 const zalo: Driver = {
@@ -99,7 +105,20 @@ const slack: Driver = {
     return { msgs: out.filter((m) => m.kind !== "ephemeral").map(fromSlack), notice: notices.length ? notices.join("\n") : undefined };
   },
   all: (user) => e2e.slack!.postedIn(slackUsers.get(user)!.dm).map(fromSlack),
+  async sendFile(user, file) {
+    return (await e2e.slackShareFile(slackUsers.get(user)!, file)).map(fromSlack);
+  },
 };
+
+const STAFF_HEADERS = ["Mã cán bộ", "Họ và tên", "Đơn vị", "Vai trò", "Email", "Điện thoại"];
+async function staffSheet(rows: string[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Cán bộ");
+  ws.addRow(["DANH SÁCH CÁN BỘ"]); // a title row above the header, as offices write them
+  ws.addRow(STAFF_HEADERS);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
 
 /** What came back, notice and messages, as one text to search. */
 const said = (r: { msgs: Msg[]; notice: string | undefined }) => [r.notice ?? "", ...r.msgs.map((m) => m.text)].join("\n");
@@ -215,6 +234,57 @@ describe.each([telegram, zalo, slack])("on $name", (d) => {
     expect(second.status).toBe(410);
     expect(await second.text()).toContain("chỉ dùng được một lần");
     expect((await fetch(url!.replace(/[A-Za-z0-9_-]{10}$/, "AAAAAAAAAA"))).status).toBe(404);
+  });
+
+  it.skipIf(d.name === "zalo")("a staff spreadsheet sent in the chat: bad rows previewed with a problems file, the fixed file imported after “Nhập”; a chuyên viên refused", async () => {
+    // New codes per platform: the channels share one database.
+    const code = ({ telegram: "TG", zalo: "ZL", slack: "SL" } as const)[d.name];
+    const good = [
+      ["VP01", "Nguyễn Thị Lan", "VP", "Văn phòng", "", ""],
+      [`${code}01`, "Trương Văn Nam", "QLKH", "Chuyên viên", "", "0905 111 222"],
+      [`${code}02`, "Lý Thị Hoa", "KHTC", "Chuyên viên", "", ""],
+      [`${code}03`, "Mai Văn Long", "KHTC", "Chuyên viên", "", ""],
+    ];
+    const bad = [good[0]!, [`${code}01`, "Trương Văn Nam", "Phòng Không Có", "Chuyên viên", "", ""], [`${code}02`, "", "KHTC", "", "", ""], [`${code}03`, "Mai Văn Long", "KHTC", "Chuyên viên", "", "12345"]];
+    const before = await e2e.db.staff.count();
+    const replies = await d.sendFile!(user.VP01!, { fileName: "can-bo.xlsx", content: await staffSheet(bad) });
+    const text = replies.map((m) => m.text).join("\n");
+    expect(text).toContain("3 lỗi");
+    expect(text).toContain("chưa có gì được ghi");
+    expect(text).toContain("Dòng 4, cột “Đơn vị”");
+    expect(text).toContain("Dòng 5, cột “Họ và tên”");
+    expect(text).toContain("Dòng 6, cột “Điện thoại”");
+    const problems = replies.find((m) => m.file === "loi-can-bo.xlsx");
+    expect(problems).toBeDefined();
+    if (d.name === "slack") expect(problems!.slack!.fileBytes).toBeGreaterThan(1000);
+    expect(await e2e.db.staff.count()).toBe(before);
+
+    const fixed = await d.sendFile!(user.VP01!, { fileName: "can-bo.xlsx", content: await staffSheet(good) });
+    const preview = fixed.at(-1)!;
+    expect(preview.text).toContain("Xem trước: Danh sách cán bộ");
+    expect(preview.text).toContain("Thêm mới: 3");
+    expect(await e2e.db.staff.findUnique({ where: { code: `${code}01` } })).toBeNull();
+    const done = await d.choose(user.VP01!, preview, "Nhập");
+    expect(said(done)).toContain("Đã nhập Danh sách cán bộ: 4 dòng (thêm mới 3, cập nhật 0, không đổi 1).");
+    expect(await e2e.db.staff.findUniqueOrThrow({ where: { code: `${code}01` } })).toMatchObject({ fullName: "Trương Văn Nam", phone: "0905111222", active: true });
+    expect(await e2e.db.staff.count()).toBe(before + 3);
+    const imported = await e2e.db.auditLog.findMany({ where: { action: "import.file", actor: `${d.name}:${user.VP01}` } });
+    expect(imported).toHaveLength(1);
+
+    const [refused] = await d.sendFile!(user.KH02!, { fileName: "can-bo.xlsx", content: await staffSheet(good) });
+    expect(refused!.text).toContain("không có quyền");
+    expect(await e2e.db.auditLog.count({ where: { action: "command.nhap", outcome: "denied", actor: `${d.name}:${user.KH02}` } })).toBe(1);
+    expect(await e2e.db.auditLog.count({ where: { action: "import.preview", actor: `${d.name}:${user.KH02}` } })).toBe(0);
+
+    if (d.name === "slack") {
+      // The fake serves a shared file to the bot token only: the bot fetched with it, others are refused.
+      expect(e2e.slack!.downloads.length).toBeGreaterThanOrEqual(3);
+      expect(e2e.slack!.downloads.every((x) => x.status === 200)).toBe(true);
+      const fileId = e2e.slack!.downloads[0]!.fileId;
+      const url = `http://127.0.0.1:${e2e.slack!.port}/files-pri/${e2e.slack!.teamId}-${fileId}/download/can-bo.xlsx`;
+      expect((await fetch(url)).status).toBe(401);
+      expect((await fetch(url.replace(fileId, "F0NOSUCHFILE"), { headers: { authorization: `Bearer ${e2e.slack!.botToken}` } })).status).toBe(404);
+    }
   });
 
   it("office actions: /lich pages months, /thietlap refuses a bad value, /canbo unbinds after a confirmation; a chuyên viên is refused", async () => {

@@ -89,10 +89,9 @@ describe("the slash command, channels and App Home", () => {
     const mentioned = e2e.slack!.posted.slice(before);
     expect(mentioned.map((m) => m.kind)).toEqual(["ephemeral"]);
     expect(e2e.slack!.posted.filter((m) => m.channel === "C0CHUNG001" && m.kind !== "ephemeral")).toEqual([]);
-    // A file shared in the DM gets a polite answer (files from staff are not taken on Slack yet).
-    const shared = await e2e.slack!.dm(u, "", { subtype: "file_share" });
-    await e2e.handledKey(`slack:${e2e.slack!.teamId}:${shared}`);
-    expect(textOfBlocks(e2e.slack!.postedIn(u.dm).at(-1)!)).toContain("chưa nhận tệp đính kèm");
+    // A file shared in the DM is taken (the office's import); a chuyên viên is refused.
+    const [shared] = await e2e.slackShareFile(u, { fileName: "bang.csv", content: Buffer.from("Mã cán bộ,Họ và tên\n", "utf8") });
+    expect(textOfBlocks(shared!)).toContain("không có quyền");
   });
 
   it("App Home shows the person's open dossiers and unacknowledged alerts, and is refreshed when they change", async () => {

@@ -107,6 +107,10 @@ export class FakeSlack {
   private readonly sentAt = new Map<string, number>();
   private readonly failures: { method: string; error: string; retryAfter?: number; times: number }[] = [];
   private readonly uploads = new Map<string, { filename: string; bytes: number }>();
+  /** Files people shared, served at their url_private_download to the bot token only. */
+  private readonly shared = new Map<string, { name: string; mimetype: string; content: Buffer; user: string }>();
+  /** Downloads of shared files: the status answered. */
+  readonly downloads: { fileId: string; status: number }[] = [];
   private readonly responseUrls = new Map<string, { channel: string; user: string; messageTs?: string }>();
   private pinger: NodeJS.Timeout | undefined;
   private constructor(
@@ -151,6 +155,32 @@ export class FakeSlack {
   dm(user: SlackUser, text: string, opts: { retryNum?: number; eventId?: string; subtype?: string } = {}): Promise<string> {
     const event = { type: "message", channel_type: "im", channel: user.dm, user: user.id, text, ts: this.ts(), event_ts: this.ts(), ...(opts.subtype ? { subtype: opts.subtype } : {}) };
     return this.event(event, opts);
+  }
+
+  /** The person shares a file in their DM with the app (a `file_share` message, the comment as its text); returns the event id. */
+  shareFile(user: SlackUser, file: { fileName: string; content: Buffer; mimeType?: string }, comment = ""): Promise<string> {
+    const id = rid("F", 10);
+    const mimetype = file.mimeType ?? (file.fileName.endsWith(".csv") ? "text/csv" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    this.shared.set(id, { name: file.fileName, mimetype, content: file.content, user: user.id });
+    const event = {
+      type: "message",
+      subtype: "file_share",
+      channel_type: "im",
+      channel: user.dm,
+      user: user.id,
+      text: comment,
+      upload: false,
+      files: [this.fileObject(id)],
+      ts: this.ts(),
+      event_ts: this.ts(),
+    };
+    return this.event(event);
+  }
+
+  private fileObject(id: string) {
+    const f = this.shared.get(id)!;
+    const base = `http://127.0.0.1:${this.port}/files-pri/${this.teamId}-${id}`;
+    return { id, name: f.name, title: f.name, mimetype: f.mimetype, filetype: f.name.split(".").pop(), size: f.content.length, user: f.user, url_private: `${base}/${encodeURIComponent(f.name)}`, url_private_download: `${base}/download/${encodeURIComponent(f.name)}` };
   }
 
   mention(user: SlackUser, channel: string, text: string): Promise<string> {
@@ -329,6 +359,17 @@ export class FakeSlack {
       res.writeHead(200).end("OK - " + raw.length);
       return;
     }
+    const download = /^\/files-pri\/[A-Z0-9]+-([A-Z0-9]+)\/download\/[^/]+$/.exec(url.pathname);
+    if (download) {
+      // Slack answers a download without the bot token with its sign-in page; here a plain 401.
+      const fileId = download[1]!;
+      const f = this.shared.get(fileId);
+      const status = req.headers.authorization !== `Bearer ${this.botToken}` ? 401 : f ? 200 : 404;
+      this.downloads.push({ fileId, status });
+      if (status !== 200) return void res.writeHead(status, { "content-type": "text/plain" }).end(status === 401 ? "not_authed" : "file_not_found");
+      res.writeHead(200, { "content-type": f!.mimetype, "content-length": String(f!.content.length) }).end(f!.content);
+      return;
+    }
     if (url.pathname.startsWith("/respond/")) {
       const target = this.responseUrls.get(url.pathname.slice("/respond/".length));
       if (!target) return json(404, { ok: false, error: "expired_url" });
@@ -415,6 +456,10 @@ export class FakeSlack {
         if (blocksProblem(view.blocks ?? [], 100)) return fail("invalid_blocks");
         this.views.set(String(params.user_id), [...(this.views.get(String(params.user_id)) ?? []), { blocks: view.blocks ?? [] }]);
         return answer(200, { ok: true, view: { id: rid("V"), type: "home" } });
+      }
+      case "files.info": {
+        if (!this.shared.has(String(params.file ?? ""))) return fail("file_not_found");
+        return answer(200, { ok: true, file: this.fileObject(String(params.file)) });
       }
       case "files.getUploadURLExternal": {
         const id = rid("F");

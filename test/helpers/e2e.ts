@@ -291,6 +291,14 @@ export class E2E {
     return this.slackSince(before, user.dm);
   }
 
+  /** The Slack user shares a file in their DM with the app (a comment optional). */
+  async slackShareFile(user: SlackUser, file: { fileName: string; content: Buffer; mimeType?: string }, comment = ""): Promise<SlackPosted[]> {
+    const before = this.slack!.posted.length;
+    const id = await this.slack!.shareFile(user, file, comment);
+    await this.handledKey(`slack:${this.slack!.teamId}:${id}`);
+    return this.slackSince(before, user.dm);
+  }
+
   /** `/sokhcn <text>` in a conversation (default: the DM with the app). */
   async slackSlash(user: SlackUser, text: string, opts: { channel?: string } = {}): Promise<SlackPosted[]> {
     const before = this.slack!.posted.length;

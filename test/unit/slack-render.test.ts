@@ -55,7 +55,7 @@ describe("the Slack app manifest", () => {
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(new Set(manifest.settings.event_subscriptions.bot_events)).toEqual(new Set(["message.im", "app_mention", "app_home_opened"]));
-    for (const scope of ["chat:write", "commands", "im:history", "im:write", "users:read.email", "files:write", "app_mentions:read"]) expect(manifest.oauth_config.scopes.bot).toContain(scope);
+    for (const scope of ["chat:write", "commands", "im:history", "im:write", "users:read.email", "files:write", "files:read", "app_mentions:read"]) expect(manifest.oauth_config.scopes.bot).toContain(scope);
   });
 });
 

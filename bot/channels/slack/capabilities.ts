@@ -4,8 +4,8 @@ import type { Capabilities } from "../../chat/capabilities.js";
  * Slack through Bolt: Block Kit buttons (the action codec's string as the button's value),
  * edits (chat.update), ephemeral notices, uploads (files.uploadV2), mrkdwn. A section holds
  * 3,000 characters and a message 50 blocks: longer texts are split into sections and then
- * into messages. No per-person command menu (one slash command, /sokhcn); files sent by
- * staff are not taken yet (they would need files:read and a download).
+ * into messages. No per-person command menu (one slash command, /sokhcn); files shared in
+ * the app's DM are taken (files:read, downloaded with the bot token: files.ts).
  */
 export const SLACK_CAPABILITIES: Capabilities = {
   platform: "slack",
@@ -13,7 +13,7 @@ export const SLACK_CAPABILITIES: Capabilities = {
   edit: true,
   textLimit: 3000,
   captionLimit: 3000,
-  filesIn: false,
+  filesIn: true,
   filesOut: "upload",
   commandMenu: false,
   groups: true,

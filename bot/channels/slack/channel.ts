@@ -10,7 +10,7 @@ import type { CommandModule } from "../../chat/command.js";
 import { runOnce, TransientUpdateError } from "../../chat/dedupe.js";
 import { dispatch, parseCommandText } from "../../chat/dispatch.js";
 import { openSession, type Session } from "../../chat/session.js";
-import type { ChatDeps, ParsedCommand, Turn, TurnInput } from "../../chat/turn.js";
+import type { ChatDeps, ParsedCommand, ReceivedFile, Turn, TurnInput } from "../../chat/turn.js";
 import type { SlackConfig } from "../../config.js";
 import { isTransientDbError } from "../../db/errors.js";
 import type { Transport } from "../../delivery/transport.js";
@@ -24,6 +24,7 @@ import { StartupError } from "../../startup-error.js";
 import { boltLogger } from "./bolt-logger.js";
 import { SLACK_CAPABILITIES } from "./capabilities.js";
 import { DmChannels } from "./dm.js";
+import { receivedFileOf, type SlackEventFile, slackFileFetcher } from "./files.js";
 import { buildHome } from "./home.js";
 import { RouteReceiver } from "./http-receiver.js";
 import { SlackPacer } from "./pacing.js";
@@ -67,7 +68,8 @@ interface Incoming {
   text?: string;
   /** A slash command or a mention: the text is a command even without its "/". */
   commandText?: boolean;
-  file?: boolean;
+  /** A file shared in the DM (the first one of the message). */
+  file?: ReceivedFile | null;
   action?: { data: string; pressed: { channel: string; ts: string; blocks: KnownBlock[]; text: string } | undefined };
   respond?: Respond;
 }
@@ -104,6 +106,7 @@ export function createSlackChannel(config: SlackConfig, deps: ChatDeps, commands
   const senderClient = slackWebClient(config, "sender");
   const senderDms = new DmChannels(senderClient);
   const pacer = new SlackPacer();
+  const files = slackFileFetcher(config, client, deps.logger);
   /** People who opened the App Home since start: their tab is republished when something of theirs changes. */
   const homeOpened = new Set<string>();
   const people = new Map<string, Promise<void>>();
@@ -135,6 +138,8 @@ export function createSlackChannel(config: SlackConfig, deps: ChatDeps, commands
     const text = (inc.text ?? "").trim();
     let command = text || inc.commandText ? commandOf(text, inc.commandText === true, session) : undefined;
     if (!command && !session.identity && INVITE_RE.test(text)) command = { name: "start", args: text };
+    // A file's message text is its comment: a caption, as on Telegram.
+    if (inc.file) return { kind: "message", text: undefined, caption: inc.text, file: inc.file, command };
     return { kind: "message", text: inc.text, caption: undefined, file: null, command };
   }
 
@@ -186,6 +191,7 @@ export function createSlackChannel(config: SlackConfig, deps: ChatDeps, commands
           actor: `slack:${inc.userId}`,
           // The DM is one click away in Slack's sidebar; a deep link would need the app's id.
           privateChatUrl: undefined,
+          fetchFile: files.fetch,
           reply: slackReply(
             {
               client,
@@ -214,10 +220,6 @@ export function createSlackChannel(config: SlackConfig, deps: ChatDeps, commands
           // The first message was a command: it is answered too, now that the person is known.
           if (turn.input.kind !== "message" || !turn.input.command) return;
         }
-      }
-      if (inc.file) {
-        await turn.reply.show(turn.t("common.filesNotHere"));
-        return;
       }
       await dispatch(commands, turn);
       if (turn.identity && isPrivate) await refreshHome(inc.userId);
@@ -252,12 +254,14 @@ export function createSlackChannel(config: SlackConfig, deps: ChatDeps, commands
   const team = (body: { team_id?: string; team?: { id?: string } | null }) => body.team_id ?? body.team?.id ?? identity.teamId;
 
   app.event("message", async ({ event, body }) => {
-    const e = event as { subtype?: string; channel_type?: string; user?: string; text?: string; channel: string; bot_id?: string; files?: unknown[] };
-    // Edits, deletions, joins...: not a person writing. A file shared is answered politely.
+    const e = event as { subtype?: string; channel_type?: string; user?: string; text?: string; channel: string; bot_id?: string; files?: SlackEventFile[] };
+    // Edits, deletions, joins...: not a person writing. A file shared is taken like Telegram's documents.
     if ((e.subtype && e.subtype !== "file_share") || !e.user || e.bot_id) return;
     if (e.channel_type !== "im") return; // channels: only mentions and the slash command
     const b = body as { event_id: string; team_id?: string };
-    await handle({ key: `slack:${team(b)}:${b.event_id}`, userId: e.user, channel: e.channel, inDm: true, text: e.text ?? "", file: e.subtype === "file_share" });
+    const shared = e.subtype === "file_share" || e.files?.length ? e.files?.[0] : undefined;
+    files.remember(shared);
+    await handle({ key: `slack:${team(b)}:${b.event_id}`, userId: e.user, channel: e.channel, inDm: true, text: e.text ?? "", ...(shared ? { file: receivedFileOf(shared) } : {}) });
   });
 
   app.event("app_mention", async ({ event, body }) => {
