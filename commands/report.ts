@@ -235,6 +235,8 @@ export const reportCommand = defineCommand(
     c.message(async (turn) => {
       const msg = turn.input.kind === "message" ? turn.input : undefined;
       const file = attachedFile(msg?.file ?? null);
+      // Where a file is only read, never kept for later (Slack), an attachment is refused: nothing is written.
+      if (file && !turn.caps.filesKept) return turn.reply.show(turn.t("channelFiles.reportFileNotKept"));
       if (turn.command) {
         // A new /baocao starts afresh.
         await endFlow(turn);

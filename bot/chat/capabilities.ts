@@ -14,8 +14,10 @@ export interface Capabilities {
   textLimit: number;
   /** Characters in a document's caption (longer: the text goes in its own message). */
   captionLimit: number;
-  /** Files sent by staff reach the bot (report attachments). */
+  /** Files sent by staff reach the bot (a spreadsheet to import). */
   filesIn: boolean;
+  /** A received file stays with the platform under an id the bot can send again later (report attachments). */
+  filesKept: boolean;
   /** How a document reaches the person: uploaded in the chat, or a short-lived download link. */
   filesOut: "upload" | "link";
   /** A per-person command menu the bot can publish. */

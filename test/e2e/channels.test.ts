@@ -2,7 +2,6 @@
 // buttons, edits, uploads), Zalo (numbered choices typed back, new messages, download
 // links) and Slack (Block Kit buttons, chat.update, ephemeral notices, files.uploadV2). Each driver says how a person presses a choice on its platform; the assertions are
 // the same. Both channels run in the same service, so a person may hold both accounts.
-import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../bot/cli/run.js";
 import { broadcastAlert } from "../../bot/services/alerts/broadcast.js";
@@ -12,6 +11,7 @@ import { buttonsOf, type SlackPosted, type SlackUser, textOfBlocks } from "../fa
 import { dossier, writeCsv } from "../helpers/dossiers.js";
 import { buttons, E2E, textOf } from "../helpers/e2e.js";
 import { vn } from "../helpers/jobs.js";
+import { staffSheet } from "../helpers/staff-sheet.js";
 
 interface Msg {
   text: string;
@@ -110,15 +110,6 @@ const slack: Driver = {
   },
 };
 
-const STAFF_HEADERS = ["Mã cán bộ", "Họ và tên", "Đơn vị", "Vai trò", "Email", "Điện thoại"];
-async function staffSheet(rows: string[][]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("Cán bộ");
-  ws.addRow(["DANH SÁCH CÁN BỘ"]); // a title row above the header, as offices write them
-  ws.addRow(STAFF_HEADERS);
-  for (const r of rows) ws.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
 
 /** What came back, notice and messages, as one text to search. */
 const said = (r: { msgs: Msg[]; notice: string | undefined }) => [r.notice ?? "", ...r.msgs.map((m) => m.text)].join("\n");

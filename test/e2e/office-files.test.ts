@@ -11,8 +11,9 @@ import { setSetting } from "../../bot/services/settings.js";
 import type { TgMessage, TgUser } from "../fake-telegram/types.js";
 import { buttons, E2E, textOf } from "../helpers/e2e.js";
 import { convertWithLibreOffice, onPath } from "../helpers/office-files.js";
+import { STAFF_HEADERS, staffSheet } from "../helpers/staff-sheet.js";
 
-const HEADERS = ["Mã cán bộ", "Họ và tên", "Đơn vị", "Vai trò", "Email", "Điện thoại"];
+const HEADERS = STAFF_HEADERS;
 const GOOD: string[][] = [
   ["VP01", "Nguyễn Thị Lan", "VP", "Văn phòng", "", ""],
   ["QL01", "Võ Quốc Bảo", "QLKH", "Trưởng phòng", "", ""],
@@ -21,14 +22,7 @@ const GOOD: string[][] = [
   ["KH03", "Mai Văn Long", "KHTC", "Chuyên viên", "", ""],
 ];
 
-async function xlsx(rows: string[][], headers = HEADERS): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("Cán bộ");
-  ws.addRow(["DANH SÁCH CÁN BỘ SỞ KHOA HỌC VÀ CÔNG NGHỆ"]); // a title row above the header, as offices write them
-  ws.addRow(headers);
-  for (const r of rows) ws.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+const xlsx = staffSheet;
 
 async function sheetRows(bytes: Buffer): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();

@@ -92,6 +92,11 @@ describe("the slash command, channels and App Home", () => {
     // A file shared in the DM is taken (the office's import); a chuyên viên is refused.
     const [shared] = await e2e.slackShareFile(u, { fileName: "bang.csv", content: Buffer.from("Mã cán bộ,Họ và tên\n", "utf8") });
     expect(textOfBlocks(shared!)).toContain("không có quyền");
+    // A report's evidence file is not kept on Slack (its id could not be sent to a viewer elsewhere): refused, nothing written.
+    const reports = await e2e.db.progressReport.count();
+    const [evidence] = await e2e.slackShareFile(u, { fileName: "minh-chung.pdf", content: Buffer.from("%PDF-1.4\n"), mimeType: "application/pdf" }, "baocao KH-01 50 xong bước 1");
+    expect(textOfBlocks(evidence!)).toContain("chưa lưu được tệp minh chứng");
+    expect(await e2e.db.progressReport.count()).toBe(reports);
   });
 
   it("App Home shows the person's open dossiers and unacknowledged alerts, and is refreshed when they change", async () => {

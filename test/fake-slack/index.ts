@@ -159,9 +159,7 @@ export class FakeSlack {
 
   /** The person shares a file in their DM with the app (a `file_share` message, the comment as its text); returns the event id. */
   shareFile(user: SlackUser, file: { fileName: string; content: Buffer; mimeType?: string }, comment = ""): Promise<string> {
-    const id = rid("F", 10);
-    const mimetype = file.mimeType ?? (file.fileName.endsWith(".csv") ? "text/csv" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    this.shared.set(id, { name: file.fileName, mimetype, content: file.content, user: user.id });
+    const shared = this.upload(user, file);
     const event = {
       type: "message",
       subtype: "file_share",
@@ -170,11 +168,19 @@ export class FakeSlack {
       user: user.id,
       text: comment,
       upload: false,
-      files: [this.fileObject(id)],
+      files: [shared],
       ts: this.ts(),
       event_ts: this.ts(),
     };
     return this.event(event);
+  }
+
+  /** A file the person uploaded (not yet shared in a message): Slack's file object, as files.info gives it. */
+  upload(user: SlackUser, file: { fileName: string; content: Buffer; mimeType?: string }) {
+    const id = rid("F", 10);
+    const mimetype = file.mimeType ?? (file.fileName.endsWith(".csv") ? "text/csv" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    this.shared.set(id, { name: file.fileName, mimetype, content: file.content, user: user.id });
+    return this.fileObject(id);
   }
 
   private fileObject(id: string) {

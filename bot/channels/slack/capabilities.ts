@@ -14,6 +14,8 @@ export const SLACK_CAPABILITIES: Capabilities = {
   textLimit: 3000,
   captionLimit: 3000,
   filesIn: true,
+  // A Slack file id cannot be sent to a viewer on another channel: report attachments stay on Telegram.
+  filesKept: false,
   filesOut: "upload",
   commandMenu: false,
   groups: true,

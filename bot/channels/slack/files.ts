@@ -6,9 +6,9 @@
 import type { FetchedFile, ReceivedFile } from "../../chat/turn.js";
 import type { SlackConfig } from "../../config.js";
 import type { Logger } from "../../logger.js";
+import { downloadCapped } from "../capped-download.js";
 import { describeSlackError, type SlackWebClient } from "./web.js";
 
-const DOWNLOAD_TIMEOUT_MS = 30_000;
 /** Download URLs remembered from events (a file is fetched again when "Nhập" is pressed). */
 const REMEMBERED = 500;
 
@@ -63,22 +63,10 @@ export function slackFileFetcher(config: SlackConfig, client: SlackWebClient, lo
           return { ok: false, reason: "unavailable" };
         }
         if (found.size !== undefined && found.size > cap) return { ok: false, reason: "tooLarge" };
-        const res = await fetch(found.url, { headers: { authorization: `Bearer ${config.botToken}` }, redirect: "manual", signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
-        if (!res.ok || !res.body) {
-          logger.warn({ status: res.status }, "file download refused by Slack");
-          return { ok: false, reason: "unavailable" };
-        }
-        const chunks: Buffer[] = [];
-        let total = 0;
-        for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-          total += chunk.byteLength;
-          if (total > cap) {
-            await res.body.cancel().catch(() => undefined);
-            return { ok: false, reason: "tooLarge" };
-          }
-          chunks.push(Buffer.from(chunk));
-        }
-        return { ok: true, bytes: Buffer.concat(chunks) };
+        const got = await downloadCapped(found.url, cap, { authorization: `Bearer ${config.botToken}` });
+        if (got.ok || got.reason === "tooLarge") return got;
+        logger.warn({ status: got.status }, "file download refused by Slack");
+        return { ok: false, reason: "unavailable" };
       } catch (e) {
         logger.warn({ error: describeSlackError(e) }, "Slack file download failed");
         return { ok: false, reason: "unavailable" };

@@ -7,6 +7,7 @@ export const TELEGRAM_CAPABILITIES: Capabilities = {
   textLimit: 4096,
   captionLimit: 1024,
   filesIn: true,
+  filesKept: true,
   filesOut: "upload",
   commandMenu: true,
   groups: true,

@@ -5,11 +5,11 @@
 import type { Api } from "grammy";
 import type { FetchedFile, ReceivedFile } from "../../chat/turn.js";
 import type { Logger } from "../../logger.js";
+import { downloadCapped } from "../capped-download.js";
 import { describeFailure } from "./network.js";
 
 /** Telegram's own limit on files a bot may download. */
 export const TELEGRAM_DOWNLOAD_MAX_BYTES = 20 * 1024 * 1024;
-const DOWNLOAD_TIMEOUT_MS = 30_000;
 
 export function telegramFileFetcher(api: Api, token: string, apiRoot: string, logger: Logger) {
   return async (file: ReceivedFile, maxBytes: number): Promise<FetchedFile> => {
@@ -19,22 +19,10 @@ export function telegramFileFetcher(api: Api, token: string, apiRoot: string, lo
       const info = await api.getFile(file.fileId);
       if (info.file_size !== undefined && info.file_size > cap) return { ok: false, reason: "tooLarge" };
       if (!info.file_path) return { ok: false, reason: "unavailable" };
-      const res = await fetch(`${apiRoot}/file/bot${token}/${info.file_path}`, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
-      if (!res.ok || !res.body) {
-        logger.warn({ status: res.status }, "file download refused by the Bot API");
-        return { ok: false, reason: "unavailable" };
-      }
-      const chunks: Buffer[] = [];
-      let total = 0;
-      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-        total += chunk.byteLength;
-        if (total > cap) {
-          await res.body.cancel().catch(() => undefined);
-          return { ok: false, reason: "tooLarge" };
-        }
-        chunks.push(Buffer.from(chunk));
-      }
-      return { ok: true, bytes: Buffer.concat(chunks) };
+      const got = await downloadCapped(`${apiRoot}/file/bot${token}/${info.file_path}`, cap);
+      if (got.ok || got.reason === "tooLarge") return got;
+      logger.warn({ status: got.status }, "file download refused by the Bot API");
+      return { ok: false, reason: "unavailable" };
     } catch (e) {
       logger.warn({ reason: describeFailure(e) }, "file download failed");
       return { ok: false, reason: "unavailable" };

@@ -8,6 +8,7 @@ export const ZALO_CAPABILITIES: Capabilities = {
   textLimit: 2000,
   captionLimit: 2000,
   filesIn: false,
+  filesKept: false,
   filesOut: "link",
   commandMenu: false,
   groups: false,
