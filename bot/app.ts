@@ -23,7 +23,7 @@ import { senderApi, telegramTransport } from "./channels/telegram/transport.js";
 import { ZaloApi, ZaloApiError } from "./channels/zalo/api.js";
 import { createZaloChannel, type ZaloChannel } from "./channels/zalo/channel.js";
 import { zaloTransport } from "./channels/zalo/transport.js";
-import { connectToSlack, createSlackChannel, type SlackChannel, type SlackIdentity } from "./channels/slack/channel.js";
+import type { SlackChannel, SlackIdentity } from "./channels/slack/channel.js";
 import { downloadRoute } from "./delivery/downloads.js";
 import type { Transport } from "./delivery/transport.js";
 import { JOBS } from "./jobs/index.js";
@@ -102,9 +102,11 @@ export async function startApp(config: AppConfig, opts: AppOptions): Promise<Run
   }
   // Slack too: auth.test checks the token and names the workspace that keys its events.
   let slackIdentity: SlackIdentity | undefined;
-  if (config.slack) {
+  // Bolt is loaded only where Slack is configured (~20 MB of memory the other instances keep).
+  const slackModule = config.slack ? await import("./channels/slack/channel.js") : undefined;
+  if (config.slack && slackModule) {
     try {
-      slackIdentity = await connectToSlack(config.slack);
+      slackIdentity = await slackModule.connectToSlack(config.slack);
     } catch (e) {
       await db.close();
       throw e;
@@ -164,7 +166,7 @@ export async function startApp(config: AppConfig, opts: AppOptions): Promise<Run
   const zalo = config.zalo ? createZaloChannel(config.zalo, app.deps, app.commands, zaloBotId!) : undefined;
   if (zalo && config.zalo?.mode === "webhook") routes.push(zalo.webhookRoute());
 
-  const slack = config.slack ? createSlackChannel(config.slack, app.deps, app.commands, slackIdentity!) : undefined;
+  const slack = config.slack && slackModule ? slackModule.createSlackChannel(config.slack, app.deps, app.commands, slackIdentity!) : undefined;
   if (slack) {
     transports.slack = slack.transport;
     const route = slack.route();

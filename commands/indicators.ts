@@ -12,7 +12,6 @@ import { quoted, type TKey } from "../bot/i18n.js";
 import { formatDate } from "../bot/services/date-text.js";
 import { clearFlow, setFlow } from "../bot/services/flows.js";
 import { ENTERED_INDICATORS, type EnteredIndicator } from "../bot/services/indicators/catalog.js";
-import { renderIndicatorChart } from "../bot/services/indicators/chart.js";
 import { chartFileName, type FormatEnv, periodLabel, formatEnteredValue, indicatorName, indicatorPlanText, indicatorsChart, indicatorsText } from "../bot/services/indicators/format.js";
 import { indicatorReport, type IndicatorViewer, periodFor, pickableUnits, type ReportResult } from "../bot/services/indicators/report.js";
 import {
@@ -89,6 +88,8 @@ async function showIndicators(turn: Turn, periodKey: string | undefined, unitId:
   else if (seesAllUnits(viewer.role)) buttons.push({ text: turn.t("indicators.buttons.units"), data: A.indicators.units.build({ period }) });
   else if (viewer.role === "truong_phong") buttons.push({ text: turn.t("indicators.buttons.myUnit"), data: A.indicators.show.build({ period, unitId: viewer.unitId }) });
   if (isOffice(viewer.role)) buttons.push({ text: turn.t("indicators.buttons.enter"), data: A.indicators.enter.build({ period }) });
+  // ECharts and resvg (~70 MB resident) are loaded on the first chart, not at start (issue 11).
+  const { renderIndicatorChart } = await import("../bot/services/indicators/chart.js");
   const png = renderIndicatorChart(indicatorsChart(env, report));
   await turn.reply.show({
     text: indicatorsText(env, report),

@@ -20,7 +20,7 @@ import { isOffice, OFFICE } from "../bot/services/roles.js";
 import { charLength } from "../bot/services/safe-text.js";
 import { shorten } from "../bot/services/text.js";
 import { localParts } from "../bot/services/time.js";
-import { percentText } from "../bot/services/reports/period-docx.js";
+import { percentText } from "../bot/services/reports/percent-text.js";
 import { resolvePeriod, type Period } from "../bot/services/reports/periods.js";
 import {
   cleanSubmissionText,

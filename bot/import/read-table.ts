@@ -4,11 +4,12 @@
  */
 import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { parse as parseCsv } from "csv-parse/sync";
 import { cleanText, normalizeHeader } from "./normalize.js";
 import { ImportError, problem, quote, type ImportProblem } from "./problems.js";
 import { MAX_CELLS, MAX_CSV_BYTES, MAX_XLSX_UNCOMPRESSED_BYTES, xlsxSizeRefusal } from "./size-guard.js";
+import { excelJs } from "../services/documents/libraries.js";
 
 const megabytes = (bytes: number) => String(Math.ceil(bytes / (1024 * 1024)));
 
@@ -308,7 +309,7 @@ async function readXlsx(
   fileName: string,
   sheetName: string | undefined,
 ): Promise<{ rows: RawRow[]; sheet: string; date1904: boolean }> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excelJs()).Workbook();
   try {
     // exceljs' typings predate Node's generic Buffer; the runtime accepts any Buffer.
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);

@@ -4,12 +4,12 @@
 // platform has no deep link) and its QR code as a picture in the row. QR codes come from the
 // `qrcode` package (pure JavaScript, PNG encoded in-process: nothing downloaded, no native
 // binary). Issuing the sheet voids each person's earlier open invite, as a single invite does.
-import ExcelJS from "exceljs";
-import QRCode from "qrcode";
+import type ExcelJS from "exceljs";
 import type { Db } from "../db/client.js";
 import { audit } from "./audit.js";
 import { formatDateTime } from "./date-text.js";
 import { issueInvite } from "./invites.js";
+import { excelJs, qrCode } from "./documents/libraries.js";
 
 export interface InviteSheetOptions {
   /** Only this unit's people; all units when undefined. */
@@ -40,8 +40,8 @@ export function unboundStaff(db: Db, unitId?: number) {
 const QR_PIXELS = 160;
 const ROW_POINTS = 126;
 
-export function qrPng(text: string): Promise<Buffer> {
-  return QRCode.toBuffer(text, { type: "png", width: QR_PIXELS, margin: 2, errorCorrectionLevel: "M" });
+export async function qrPng(text: string): Promise<Buffer> {
+  return (await qrCode()).toBuffer(text, { type: "png", width: QR_PIXELS, margin: 2, errorCorrectionLevel: "M" });
 }
 
 export async function inviteSheet(db: Db, opts: InviteSheetOptions): Promise<InviteSheet> {
@@ -57,7 +57,7 @@ export async function inviteSheet(db: Db, opts: InviteSheetOptions): Promise<Inv
     { timeout: 60_000 },
   );
 
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excelJs()).Workbook();
   const ws = wb.addWorksheet("Mã mời", { views: [{ state: "frozen", ySplit: 1 }] });
   ws.columns = [
     { header: "Mã cán bộ", width: 12 },

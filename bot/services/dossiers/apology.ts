@@ -6,7 +6,6 @@ import { type IsoDate, toLocalDate, type WorkingCalendar } from "../calendar/ind
 import { audit } from "../audit.js";
 import { getSetting } from "../settings.js";
 import { canViewDossier, type DossierViewer } from "./access.js";
-import { apologySlipDocx, apologySlipFileName } from "./apology-slip.js";
 import { effectiveDueDate } from "./deadline.js";
 import { findDossier } from "./queries.js";
 
@@ -34,6 +33,8 @@ export async function draftApologySlip(
   const extraDays = await getSetting(db, "dossiers.apologyExtraWorkingDays");
   const newDate = calendar.addWorkingDays(countedFrom, extraDays);
   const unit = d.unitId ? await db.unit.findUnique({ where: { id: d.unitId }, select: { shortName: true, code: true } }) : null;
+  // The .docx writer is loaded on the first slip, not at start (the process's memory, issue 11).
+  const { apologySlipDocx, apologySlipFileName } = await import("./apology-slip.js");
   const document = await apologySlipDocx({
     parentAgency: await getSetting(db, "agency.parentName"),
     agency: await getSetting(db, "agency.name"),

@@ -1,8 +1,8 @@
 // The problems of a spreadsheet as a spreadsheet: every bad row as it was sent (its row
 // number, its original columns in their order) with a "Lỗi" column beside them saying what
 // to fix, so the office can work through it in Excel instead of a long chat message.
-import ExcelJS from "exceljs";
 import { type CellValue, columnLetter, type ColumnSpec, ImportError, type ImportProblem, readTable, type ReadTableInput, sortProblems } from "../../import/index.js";
+import { excelJs } from "../documents/libraries.js";
 
 export const ERROR_COLUMN = "Lỗi";
 export const ROW_COLUMN = "Dòng";
@@ -27,7 +27,7 @@ export async function problemsWorkbook(input: ReadTableInput, spec: readonly Col
     byRow.set(key, list);
   }
 
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excelJs()).Workbook();
   const ws = wb.addWorksheet(ERROR_COLUMN, { views: [{ state: "frozen", ySplit: 1 }] });
   ws.columns = [
     { header: ROW_COLUMN, width: 7 },

@@ -1,11 +1,11 @@
 // Template spreadsheets (/mau, `npm run cli -- template KIND`): the expected header row, one
 // example row written with the department's own units so that it passes the checks as it
 // is, and a second sheet that explains each column (required or not, other accepted names).
-import ExcelJS from "exceljs";
 import type { Db } from "../../db/client.js";
 import { formatDateOf } from "../date-text.js";
 import { isStaffUnit, listUnits } from "../units.js";
 import { type ImportKind, SPEC_OF } from "./kinds.js";
+import { excelJs } from "../documents/libraries.js";
 
 export const TEMPLATE_FILE_NAMES: Record<ImportKind, string> = {
   staff: "mau-danh-sach-can-bo.xlsx",
@@ -57,7 +57,7 @@ async function exampleRow(db: Db, kind: ImportKind, now: Date, timeZone: string)
 export async function templateWorkbook(db: Db, kind: ImportKind, opts: { now: Date; timeZone: string }): Promise<Buffer> {
   const spec = SPEC_OF[kind];
   const example = await exampleRow(db, kind, opts.now, opts.timeZone);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excelJs()).Workbook();
   const ws = wb.addWorksheet(SHEET_NAMES[kind], { views: [{ state: "frozen", ySplit: 1 }] });
   ws.columns = spec.map((c) => ({ header: c.label, width: Math.max(14, c.label.length + 4) }));
   ws.getRow(1).font = { bold: true };

@@ -6,8 +6,6 @@ import type { Translate } from "../../i18n.js";
 import { audit } from "../audit.js";
 import { type CompiledReport, compileReport } from "./compile.js";
 import { changedFigures, type FigureChange, parseEntries } from "./figure-changes.js";
-import { periodReportDocx, periodReportFileName } from "./period-docx.js";
-import { periodReportXlsx } from "./period-xlsx.js";
 import type { Period } from "./periods.js";
 
 export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -37,6 +35,8 @@ export async function generatePeriodReport(
   ctx: { now: Date; timeZone: string; actor: string; actorStaffId: number | null; t: Translate },
 ): Promise<GeneratedPeriodReport> {
   const report = await compileReport(db, period, ctx.now, ctx.timeZone);
+  // The document writers are loaded on the first report, not at start (the process's memory, issue 11).
+  const [{ periodReportDocx, periodReportFileName }, { periodReportXlsx }] = await Promise.all([import("./period-docx.js"), import("./period-xlsx.js")]);
   const [docx, xlsx] = await Promise.all([periodReportDocx(report, ctx.t), periodReportXlsx(report, ctx.t)]);
   const last = await db.generatedReport.findFirst({ where: { periodKey: period.key }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
   const previous = last

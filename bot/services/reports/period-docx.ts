@@ -29,6 +29,7 @@ import {
   run,
 } from "../documents/admin-document.js";
 import { zoneOffsetMinutes } from "../time.js";
+import { percentText } from "./percent-text.js";
 import type { Translate } from "../../i18n.js";
 import type { CompiledReport, UnitSection } from "./compile.js";
 import type { DossierFigures } from "./figures.js";
@@ -50,11 +51,6 @@ export function periodPhrase(p: Period): string {
   }
 }
 
-/** 0.857 → "85,7%" (a Vietnamese decimal comma); null → null. */
-export function percentText(rate: number | null): string | null {
-  if (rate === null) return null;
-  return `${(Math.round(rate * 1000) / 10).toLocaleString("vi-VN", { maximumFractionDigits: 1 })}%`;
-}
 
 /** The report's groups of tasks: sections of their own take the plan's III.4.2, III.5 and III.6. */
 export type TaskGroupKind = "general" | "online" | "security" | "people";

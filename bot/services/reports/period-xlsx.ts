@@ -3,12 +3,13 @@
 // in Vietnamese, numbers and dates as real number and date cells (never text), header rows
 // frozen. Dates are the local calendar day (Asia/Ho_Chi_Minh): Excel has no time zones, so a
 // cell holds the day as a person in the office reads it.
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { severityLabel } from "../alerts/render.js";
 import { localParts } from "../time.js";
 import type { Translate } from "../../i18n.js";
 import type { CompiledReport } from "./compile.js";
 import type { DossierFigures, TipFigures } from "./figures.js";
+import { excelJs } from "../documents/libraries.js";
 
 /** The local day of an instant as an Excel date (exceljs writes a Date's UTC wall clock). */
 function dayCell(at: Date, timeZone: string): Date {
@@ -48,7 +49,7 @@ function tipRow(label: string, f: TipFigures): (string | number | null)[] {
 
 export async function periodReportXlsx(r: CompiledReport, t: Translate): Promise<Buffer> {
   const tz = r.timeZone;
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excelJs()).Workbook();
   wb.creator = r.agency.name;
   wb.created = r.generatedAt;
   const unitName = (u: { shortName: string | null; name: string }) => u.shortName ?? u.name;
