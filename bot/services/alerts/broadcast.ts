@@ -105,8 +105,10 @@ async function sendInTransaction(tx: Tx, deps: AlertDeps, draft: AlertDraft, act
   });
   const unitIds = [...new Set(members.map((m) => m.unitId))];
   if (!draft.audience.all) await tx.alertAudienceUnit.createMany({ data: draft.audience.unitIds.map((unitId) => ({ alertId: alert.id, unitId })) });
+  // The sender among the recipients still gets the copy, but wrote it: acknowledged as it is
+  // sent, so they are never reminded or escalated about it and the counts show them as read.
   const recipients = await tx.alertRecipient.createManyAndReturn({
-    data: members.map((m) => ({ alertId: alert.id, staffId: m.id, unitId: m.unitId })),
+    data: members.map((m) => ({ alertId: alert.id, staffId: m.id, unitId: m.unitId, ackAt: m.id === actor.staffId ? now : null })),
     select: { id: true, staffId: true },
   });
   const recipientOf = new Map(recipients.map((r) => [r.staffId, r.id]));
