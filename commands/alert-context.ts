@@ -1,21 +1,11 @@
-// What the alert commands share: the services' dependencies and actor from a turn, and the
-// office check repeated on every turn (the command guard checks the role; this checks the
-// alert service's own rule, so the two cannot drift apart silently).
-import { refuse } from "../bot/chat/command.js";
+// What the alert commands share: the services' dependencies from a turn; the actor and the
+// office check repeated on every turn are the office commands' (an alert is an office function:
+// the command guard checks the role; the check checks the service's own rule).
 import type { Turn } from "../bot/chat/turn.js";
-import { type AlertActor, type AlertDeps, mayManageAlerts } from "../bot/services/alerts/model.js";
+import type { AlertDeps } from "../bot/services/alerts/model.js";
+
+export { officeActor as alertActor, officeOnly } from "./office-context.js";
 
 export function alertDeps(turn: Turn): AlertDeps {
   return { db: turn.deps.db, i18n: turn.deps.i18n, timeZone: turn.deps.config.timezone, defaultLocale: turn.deps.config.defaultLocale };
-}
-
-export function alertActor(turn: Turn): AlertActor {
-  const s = turn.identity!.staff;
-  return { actor: turn.actor, staffId: s.id, role: s.role };
-}
-
-export async function officeOnly(turn: Turn): Promise<boolean> {
-  if (turn.identity && mayManageAlerts(alertActor(turn))) return true;
-  await refuse(turn, "common.noPermission");
-  return false;
 }

@@ -15,7 +15,7 @@ import type { Button } from "../bot/chat/view.js";
 import type { TKey } from "../bot/i18n.js";
 import { formatProblems, type ImportProblem } from "../bot/import/index.js";
 import { audit } from "../bot/services/audit.js";
-import { clearFlow, setFlow } from "../bot/services/flows.js";
+import { clearFlow, flowData, setFlow } from "../bot/services/flows.js";
 import { detectKind, IMPORT_KINDS, type ImportKind, isSpreadsheetName, SPEC_OF } from "../bot/services/office-import/kinds.js";
 import { applyOfficeImport, CHAT_IMPORT_MAX_BYTES, type ImportCounts, type OfficeImportPlan, planOfficeImport, sameCounts } from "../bot/services/office-import/plan.js";
 import { problemsWorkbook } from "../bot/services/office-import/problems-sheet.js";
@@ -39,10 +39,7 @@ export const KIND_LABELS: Record<ImportKind, TKey> = {
 };
 
 function draftAt(turn: Turn, ...steps: Step[]): Draft | null {
-  const f = turn.flow;
-  if (!f || f.flow !== FLOW || !steps.includes(f.step as Step)) return null;
-  const parsed = Draft.safeParse(f.data);
-  return parsed.success ? parsed.data : null;
+  return flowData(turn.flow, FLOW, Draft, steps);
 }
 
 async function saveFlow(turn: Turn, step: Step, draft: Draft) {

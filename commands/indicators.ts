@@ -10,7 +10,7 @@ import type { Turn } from "../bot/chat/turn.js";
 import { type Button, grid } from "../bot/chat/view.js";
 import { quoted, type TKey } from "../bot/i18n.js";
 import { formatDate } from "../bot/services/date-text.js";
-import { clearFlow, setFlow } from "../bot/services/flows.js";
+import { clearFlow, flowData, setFlow } from "../bot/services/flows.js";
 import { ENTERED_INDICATORS, type EnteredIndicator } from "../bot/services/indicators/catalog.js";
 import { chartFileName, type FormatEnv, periodLabel, formatEnteredValue, indicatorName, indicatorPlanText, indicatorsChart, indicatorsText } from "../bot/services/indicators/format.js";
 import { indicatorReport, type IndicatorViewer, periodFor, pickableUnits, type ReportResult } from "../bot/services/indicators/report.js";
@@ -203,9 +203,8 @@ async function onEntryText(turn: Turn, step: string, data: EntryData, text: stri
 
 /** The flow's data at one of `steps`, or null (a spent or forged button: said so). */
 async function entryAt(turn: Turn, ...steps: Step[]): Promise<EntryData | null> {
-  const flow = turn.flow;
-  const parsed = flow?.flow === FLOW && (steps as string[]).includes(flow.step) ? EntryData.safeParse(flow.data) : null;
-  if (parsed?.success) return parsed.data;
+  const data = flowData(turn.flow, FLOW, EntryData, steps);
+  if (data) return data;
   await turn.reply.notice(turn.t("common.invalidButton"), { alert: true });
   return null;
 }

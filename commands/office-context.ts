@@ -3,7 +3,7 @@
 // list; this checks the services' rule, so the two cannot drift apart silently).
 import { refuse } from "../bot/chat/command.js";
 import type { Turn } from "../bot/chat/turn.js";
-import { mayActAsOffice, type OfficeActor } from "../bot/services/office-actor.js";
+import { mayActAsOffice, type OfficeActor } from "../bot/services/roles.js";
 
 export function officeActor(turn: Turn): OfficeActor {
   const s = turn.identity!.staff;

@@ -15,7 +15,7 @@ import { escapeMarkup } from "../bot/chat/markup.js";
 import { formatDateOf, formatDateTime } from "../bot/services/date-text.js";
 import { quoted, type Translate } from "../bot/i18n.js";
 import { deadlineTitle } from "../bot/services/report-deadlines.js";
-import { clearFlow, setFlow } from "../bot/services/flows.js";
+import { clearFlow, flowData, setFlow } from "../bot/services/flows.js";
 import { isOffice, OFFICE } from "../bot/services/roles.js";
 import { charLength } from "../bot/services/safe-text.js";
 import { shorten } from "../bot/services/text.js";
@@ -59,10 +59,8 @@ type Step = TextField | "preview";
 const STEPS: readonly Step[] = [...TEXT_FIELDS, "preview"];
 
 function flowOf(turn: Turn): { step: Step; data: DraftData } | null {
-  const f = turn.flow;
-  if (!f || f.flow !== SUBMIT_FLOW || !(STEPS as readonly string[]).includes(f.step)) return null;
-  const parsed = DraftData.safeParse(f.data);
-  return parsed.success ? { step: f.step as Step, data: parsed.data } : null;
+  const data = flowData(turn.flow, SUBMIT_FLOW, DraftData, STEPS);
+  return data ? { step: turn.flow!.step as Step, data } : null;
 }
 
 async function saveFlow(turn: Turn, step: Step, data: DraftData) {

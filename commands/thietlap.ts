@@ -4,11 +4,12 @@
 // confirmation. A refused value is answered in plain Vietnamese, changes nothing and is on
 // record; the change itself is written with the audit entry in one transaction.
 import { randomInt } from "node:crypto";
+import { z } from "zod";
 import { A } from "../bot/chat/actions.js";
 import { defineCommand, NOT_HANDLED } from "../bot/chat/command.js";
 import type { Turn } from "../bot/chat/turn.js";
 import { type Button, button } from "../bot/chat/view.js";
-import { clearFlow, setFlow } from "../bot/services/flows.js";
+import { clearFlow, flowData, setFlow } from "../bot/services/flows.js";
 import { OFFICE } from "../bot/services/roles.js";
 import { charLength, takeChars } from "../bot/services/safe-text.js";
 import { auditRefusedSetting, checkSetting, isSettingKey, listSettings, type SettingRow, setSetting } from "../bot/services/settings.js";
@@ -18,11 +19,8 @@ import { officeOnly } from "./office-context.js";
 export const SETTINGS_FLOW = "thietlap";
 const VALUE_MAX = 200;
 
-interface FlowData {
-  key: string;
-  value?: string;
-  nonce?: number;
-}
+/** The setting being changed; at "confirm", the checked value and the nonce its button carries. */
+const SettingsDraft = z.object({ key: z.string(), value: z.string().optional(), nonce: z.number().int().optional() });
 
 function valueText(turn: Turn, s: SettingRow): string {
   const value = dataText(turn.t, s.value);
@@ -96,7 +94,7 @@ export const officeSettingsCommand = defineCommand(
         if (rest.length === 0) return showOne(turn, key);
         return propose(turn, key, rest.join(" "));
       }
-      const flow = turn.flow?.flow === SETTINGS_FLOW ? (turn.flow.data as unknown as FlowData) : null;
+      const flow = flowData(turn.flow, SETTINGS_FLOW, SettingsDraft);
       if (!flow || !isSettingKey(flow.key)) return showList(turn);
       if (turn.flow!.step === "confirm") return turn.reply.show(t("office.thietlap.useButtons"));
       const text = turn.input.kind === "message" ? turn.input.text : undefined;
@@ -111,7 +109,7 @@ export const officeSettingsCommand = defineCommand(
       await turn.reply.show(turn.t("office.thietlap.cancelled"));
     });
     c.action(A.officeSettings.confirm, async (turn, { key, nonce }) => {
-      const flow = turn.flow?.flow === SETTINGS_FLOW && turn.flow.step === "confirm" ? (turn.flow.data as unknown as FlowData) : null;
+      const flow = flowData(turn.flow, SETTINGS_FLOW, SettingsDraft, ["confirm"]);
       // A stale confirmation (another value typed since, the flow expired): nothing is changed.
       if (!flow || flow.key !== key || flow.nonce !== nonce || flow.value === undefined) return turn.reply.notice(turn.t("office.thietlap.stale"), { alert: true });
       const res = await setSetting(turn.deps.db, key, flow.value, turn.actor, turn.now, turn.identity!.staffId);

@@ -5,7 +5,7 @@ import { accountLine, staffCard, staffLine } from "../../commands/canbo.js";
 import { auditLineText, parseAuditArgs } from "../../commands/nhatky.js";
 import { AUDIT_GROUPS, type AuditFilter, type AuditGroup, auditPage } from "../services/audit-view.js";
 import { calendarMonth, parseYearMonth, renderCalendarMonth } from "../services/calendar-month.js";
-import type { OfficeActor } from "../services/office-actor.js";
+import type { OfficeActor } from "../services/roles.js";
 import { searchStaff, staffSummary, unbindStaff } from "../services/staff-directory.js";
 import { localParts } from "../services/time.js";
 import { loadWorkingCalendar } from "../services/working-calendar.js";

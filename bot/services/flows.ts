@@ -1,5 +1,6 @@
 // Guided flows (pick a task, then a percentage, then a note...) keep their state in the
 // database: they survive a restart, work with several instances, and expire when left idle.
+import type { z } from "zod";
 import type { Db } from "../db/client.js";
 
 export const FLOW_IDLE_MINUTES = 15;
@@ -14,6 +15,17 @@ export interface ReadFlow {
   state: FlowState | null;
   /** The flow that had been left idle too long (reported once, then forgotten). */
   expired: string | null;
+}
+
+/**
+ * The data of the guided flow `flow` (at one of `steps`, when given), read back through the
+ * command's schema, so no command casts what the database returns: null for another flow, another
+ * step, or data of another shape (left by an older version, or forged).
+ */
+export function flowData<S extends z.ZodType>(state: FlowState | null, flow: string, schema: S, steps?: readonly string[]): z.output<S> | null {
+  if (!state || state.flow !== flow || (steps && !steps.includes(state.step))) return null;
+  const parsed = schema.safeParse(state.data);
+  return parsed.success ? parsed.data : null;
 }
 
 export async function readFlow(db: Db, chatAccountId: number, now: Date): Promise<ReadFlow> {

@@ -89,7 +89,8 @@ export async function inviteSheet(db: Db, opts: InviteSheetOptions): Promise<Inv
     ]);
     row.height = ROW_POINTS;
     row.alignment = { vertical: "middle", wrapText: true };
-    const image = wb.addImage({ buffer: (await qrPng(link ?? `/start ${p.invite}`)) as unknown as ExcelJS.Buffer, extension: "png" });
+    // exceljs types its `buffer` as its own ArrayBuffer-like, not Node's Buffer: base64 is the typed way in.
+    const image = wb.addImage({ base64: (await qrPng(link ?? `/start ${p.invite}`)).toString("base64"), extension: "png" });
     ws.addImage(image, { tl: { col: 8.1, row: i + 1.05 }, ext: { width: QR_PIXELS, height: QR_PIXELS }, editAs: "oneCell" });
   }
   const day = formatDateTime(opts.now, opts.timeZone).slice(0, 10).split("/").reverse().join("-");

@@ -22,6 +22,22 @@ export function isOffice(role: string): boolean {
   return (OFFICE as readonly string[]).includes(role);
 }
 
+/**
+ * Who runs an office function (alerts, /canbo, /thietlap, /nhatky, /lich, or the same on the CLI):
+ * a chat user, checked against their role, or the office's command line on the server.
+ */
+export interface OfficeActor {
+  /** For the audit log: "<platform>:<user id>" or "cli:<os user>". */
+  actor: string;
+  staffId: number | null;
+  role: string | null;
+}
+
+/** The services check it again, whatever the chat's guard said; whoever runs the CLI already holds the database. */
+export function mayActAsOffice(a: OfficeActor): boolean {
+  return a.actor.startsWith("cli:") || (a.role !== null && isOffice(a.role));
+}
+
 export function seesUnit(viewer: { role: string; unitId: number }, unitId: number): boolean {
   if (seesAllUnits(viewer.role)) return true;
   return viewer.role === "truong_phong" && viewer.unitId === unitId;

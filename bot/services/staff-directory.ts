@@ -5,7 +5,7 @@
 // and the CLI apply the same rule.
 import type { Db } from "../db/client.js";
 import { audit } from "./audit.js";
-import { type OfficeActor, mayActAsOffice } from "./office-actor.js";
+import { mayActAsOffice, type OfficeActor } from "./roles.js";
 import { foldText } from "./text.js";
 
 export interface AccountSummary {

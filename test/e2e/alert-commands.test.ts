@@ -84,7 +84,8 @@ describe("Đã đọc, /khacphuc, /tinhtrang", () => {
     expect((await e2e.press(u("KH02"), copy, ack)).answer?.text).toContain("Đã ghi nhận");
     expect((await e2e.press(u("KH02"), copy, ack, { forge: true })).answer?.text).toContain("không cần bấm lại");
     expect((await e2e.press(u("QL02"), copy, ack, { forge: true })).answer?.text).toContain("người khác");
-    expect(await e2e.db.alertRecipient.count({ where: { ackAt: { not: null } } })).toBe(1);
+    // KH02, and the sender (VP01, in "Toàn Sở"), acknowledged as it was sent.
+    expect(await e2e.db.alertRecipient.count({ where: { ackAt: { not: null } } })).toBe(2);
 
     const request = copiesTo("KH01", "Yêu cầu báo cáo khắc phục")[0]!;
     const { messages: [ask] } = await e2e.press(u("KH01"), request, buttons(request)[0]!.data!);
@@ -110,7 +111,7 @@ describe("Đã đọc, /khacphuc, /tinhtrang", () => {
 
     const [overview] = await e2e.say(u("VP01"), "/tinhtrang");
     expect(textOf(overview)).toContain(`Số ${alert.id}`);
-    expect(textOf(overview)).toContain("Đã đọc 1/10 (10%)");
+    expect(textOf(overview)).toContain("Đã đọc 2/10 (20%)");
     expect(textOf(overview)).toContain("khắc phục 12/12 máy");
     expect(textOf(overview)).toContain("Trắc nghiệm mẹo ATTT");
     await e2e.press(u("VP01"), overview!, `tinhtrang:a:${alert.id}`);

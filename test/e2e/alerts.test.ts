@@ -1,6 +1,7 @@
 // Issue 6 end to end, through the fake Telegram Bot API: a Khẩn alert to 300 staff in three
 // units, acknowledgements (double presses included), reminders, escalation to the heads,
-// the remediation roll-up; the office-only guard; /meoattt without repetition in a cycle.
+// the remediation roll-up; a sender among the recipients is not chased for their own copy;
+// the office-only guard; /meoattt without repetition in a cycle.
 import { afterEach, describe, expect, it } from "vitest";
 import { alertRemindersJob } from "../../bot/jobs/alert-reminders.js";
 import { DEMO_STAFF, type DemoStaff, loadDemoStaff } from "../../bot/seed-data/demo-staff.js";
@@ -155,6 +156,59 @@ describe("a Khẩn alert to 300 staff in three units", () => {
     expect(textOf(status)).toContain("Cộng: đã xử lý 119/141 máy; 3/3 đơn vị đã báo cáo.");
     expect(textOf(status)).toContain("Cộng: đã đọc 90/300 (30%)");
   }, 180_000);
+});
+
+describe("an alert whose sender is among its recipients", () => {
+  it("gives the sender their copy already acknowledged: counted as read, never reminded or escalated", async () => {
+    let now = vn("2026-11-27", "09:00"); // a Friday
+    const e2e = await E2E.start({ clock: () => now });
+    cleanup.push(() => e2e.stop());
+    // The office's own unit: the sender (VP01), a staff member and the administrator; no head.
+    const [sender, staff, admin] = [await e2e.login("VP01"), await e2e.login("VP02"), await e2e.login("QT01")];
+    let [m] = await e2e.say(sender, "/canhbao");
+    ({ messages: [m] } = await e2e.pressLabel(sender, m!, "Khẩn"));
+    await e2e.say(sender, "Thư giả mạo Văn phòng Sở");
+    [m] = await e2e.say(sender, "Không bấm vào đường link trong thư mang tên Văn phòng Sở gửi từ địa chỉ lạ.");
+    ({ messages: [m] } = await e2e.pressLabel(sender, m!, "Chọn đơn vị"));
+    const vp = await e2e.db.unit.findUniqueOrThrow({ where: { code: "VP" } });
+    await e2e.press(sender, m!, `canhbao:u:${vp.id}`);
+    ({ messages: [m] } = await e2e.pressLabel(sender, e2e.messagesTo(sender).at(-1)!, "Xong (1)"));
+    ({ messages: [m] } = await e2e.pressLabel(sender, m!, "Không"));
+    const { messages: sent } = await e2e.pressLabel(sender, m!, "Gửi");
+    expect(textOf(sent.at(-1))).toContain("tới 3/3 người");
+    await e2e.deliver();
+
+    // The sender still gets the copy, like everyone in the unit (their preview has the same heading).
+    const copiesTo = (user: TgUser) => e2e.messagesTo(user).filter((c) => isAlertCopy(c) && buttons(c).some((b) => b.data?.startsWith("canhbaodoc:ack:")));
+    for (const user of [sender, staff, admin]) expect(copiesTo(user)).toHaveLength(1);
+    const alert = await e2e.db.securityAlert.findFirstOrThrow();
+    const vp01 = await e2e.db.staff.findUniqueOrThrow({ where: { code: "VP01" } });
+    const own = await e2e.db.alertRecipient.findUniqueOrThrow({ where: { alertId_staffId: { alertId: alert.id, staffId: vp01.id } } });
+    expect(own.ackAt).toEqual(vn("2026-11-27", "09:00"));
+    expect(await e2e.db.alertRecipient.count({ where: { alertId: alert.id, ackAt: { not: null } } })).toBe(1);
+    const [status] = await e2e.say(sender, "/tinhtrang");
+    expect(textOf(status)).toContain("Đã đọc 1/3 (33%)");
+    // Pressing "Đã đọc" on their own copy changes nothing.
+    const copy = copiesTo(sender)[0]!;
+    expect((await e2e.press(sender, copy, buttons(copy)[0]!.data!)).answer?.text).toContain("không cần bấm lại");
+
+    // The two others are reminded, then escalated to the sender (the unit has no head); the
+    // sender is never chased for their own acknowledgement.
+    now = vn("2026-11-27", "09:31");
+    await alertRemindersJob.run(now, e2e.app.app.deps);
+    await e2e.deliver();
+    now = vn("2026-11-27", "10:02");
+    await alertRemindersJob.run(now, e2e.app.app.deps);
+    await e2e.deliver();
+    for (const user of [staff, admin]) expect(e2e.messagesTo(user).filter(isReminder)).toHaveLength(1);
+    expect(e2e.messagesTo(sender).filter(isReminder)).toHaveLength(0);
+    const escalations = e2e.messagesTo(sender).filter(isEscalation);
+    expect(escalations).toHaveLength(1);
+    expect(textOf(escalations[0])).toContain("Trần Văn Hùng");
+    expect(textOf(escalations[0])).not.toContain("Nguyễn Thị Lan");
+    for (const user of [staff, admin]) expect(e2e.messagesTo(user).filter(isEscalation)).toHaveLength(0);
+    expect(await e2e.db.alertRecipient.findUniqueOrThrow({ where: { id: own.id } })).toMatchObject({ reminders: 0, lastRemindedAt: null, escalatedAt: null });
+  });
 });
 
 describe("the office-only guard", () => {

@@ -76,10 +76,11 @@ describe("npm run demo", () => {
     const ha = after(out, "Nguyễn Thị Lan> !doi 4");
     expect(ha).toMatch(/^\n— Anh\/chị là Phạm Thu Hà[\s\S]*?🤖 \[2\] 🚨 CẢNH BÁO AN TOÀN THÔNG TIN · KHẨN\n {3}Cập nhật trình duyệt Chrome ngay[\s\S]*?\[2\.1\] ✅ Đã đọc/);
     expect(after(out, "Phạm Thu Hà> 2.1")).toMatch(/^\n {2}ⓘ Đã ghi nhận anh\/chị đã đọc cảnh báo\. Cảm ơn anh\/chị!\n🤖 \[2\] \(sửa: bỏ nút\)/);
-    // The office sees her acknowledgement in the read rates.
+    // The office sees her acknowledgement in the read rates, and its own (the sender's, on sending).
     const status = after(out, "Nguyễn Thị Lan> /tinhtrang 1");
     expect(status).toContain("Phòng Kế hoạch - Tài chính: 1/2 (50%)");
-    expect(status).toContain("Cộng: đã đọc 1/10 (10%)");
+    expect(status).toContain("Văn phòng Sở: 1/3 (33%)");
+    expect(status).toContain("Cộng: đã đọc 2/10 (20%)");
     // The head gets the escalation of his unit's overdue dossier; its button drafts the slip.
     const nudges = after(out, "Lê Minh Tuấn> !viec dossier-nudges");
     expect(nudges).toMatch(/🤖 \[4\] ⚠️ Hồ sơ quá hạn của đơn vị\n {3}000\.00\.15\.H48-261101-0001/);

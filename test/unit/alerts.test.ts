@@ -96,7 +96,9 @@ describe("broadcast", () => {
     expect(copies).toHaveLength(9);
     expect(copies.every((c) => c.urgent && c.dedupKey === `alert:${res.alertId}:${c.staffId}`)).toBe(true);
     const status = await ackStatus(db, res.alertId);
-    expect(status).toMatchObject({ total: 10, acked: 0, unreachable: 1 });
+    // The sender (VP01, in the audience) is acknowledged as the alert is sent, by themselves.
+    expect(status).toMatchObject({ total: 10, acked: 1, unreachable: 1 });
+    expect(await db.alertRecipient.findFirstOrThrow({ where: { alertId: res.alertId, staffId: staff.get("VP01")!.id } })).toMatchObject({ ackAt: FRIDAY_0900 });
     expect(status.units.flatMap((u) => u.unreachable.map((p) => p.name))).toEqual(["Trần Thanh Trường"]);
     expect(await db.auditLog.count({ where: { action: "alert.broadcast", outcome: "ok" } })).toBe(1);
   });
@@ -265,7 +267,7 @@ describe("digest section", () => {
     expect(alertsDigestSection.appliesTo!({ ...office.recipient, role: "chuyen_vien" }, office.scope)).toBe(false);
     const part = await alertsDigestSection.render(office);
     expect(part?.changed).toBe(true);
-    expect(part?.html).toContain("đã đọc 0/10 (0%)");
+    expect(part?.html).toContain("đã đọc 1/10 (10%)");
     expect(part?.html).toContain("Trần Thanh Trường");
     const head = input("truong_phong", "KH01", { kind: "unit", unitId: staff.get("KH01")!.unitId }, minutes(60 * 20));
     const headPart = await alertsDigestSection.render(head);
@@ -295,28 +297,30 @@ describe("reminders and escalations, each person on their own", () => {
     const detail = async (slot: string) => (await db.jobRun.findUniqueOrThrow({ where: { job_slot: { job: "alert-reminders", slot } } })).detail ?? "";
 
     await failFor(staff.get("KH02")!.id, "alert-reminder");
+    // Eight of the nine reachable are owed a reminder: not the sender (VP01), acknowledged on sending.
     expect(await runSlot(alertRemindersJob, "r1", minutes(31), jd, "t")).toBe("failed");
-    expect(await count("alert-reminder")).toBe(8);
+    expect(await count("alert-reminder")).toBe(7);
     expect(await count("alert-reminder", "KH02")).toBe(0);
-    expect(JSON.parse(await detail("r1"))).toMatchObject({ reminded: 8, failed: 1, failures: [{ key: `alert:${res.alertId}:staff:${staff.get("KH02")!.id}` }] });
+    expect(JSON.parse(await detail("r1"))).toMatchObject({ reminded: 7, failed: 1, failures: [{ key: `alert:${res.alertId}:staff:${staff.get("KH02")!.id}` }] });
     await healed();
     // The slot's retry: only KH02 is still owed a reminder.
     expect(await runSlot(alertRemindersJob, "r1", minutes(37), jd, "t")).toBe("done");
-    expect(await count("alert-reminder")).toBe(9);
+    expect(await count("alert-reminder")).toBe(8);
     expect(await count("alert-reminder", "KH02")).toBe(1);
+    expect(await count("alert-reminder", "VP01")).toBe(0);
 
     // Escalation: the message to KH01 (KH02's head) fails; the other heads are told, KH02
     // stays to be escalated, and the retry tells KH01 only.
     await failFor(staff.get("KH01")!.id, "alert-escalation");
     expect(await runSlot(alertRemindersJob, "r2", minutes(70), jd, "t")).toBe("failed");
     const escalated = () => db.alertRecipient.count({ where: { alertId: res.alertId, escalatedAt: { not: null } } });
-    expect(await escalated()).toBe(8);
+    expect(await escalated()).toBe(7);
     expect(await db.alertRecipient.findFirstOrThrow({ where: { alertId: res.alertId, staffId: staff.get("KH02")!.id } })).toMatchObject({ escalatedAt: null });
     expect(JSON.parse(await detail("r2")).failures).toEqual([expect.objectContaining({ key: `alert:${res.alertId}:head:${staff.get("KH01")!.id}` })]);
     const before = await count("alert-escalation");
     await healed();
     expect(await runSlot(alertRemindersJob, "r2", minutes(76), jd, "t")).toBe("done");
-    expect(await escalated()).toBe(9);
+    expect(await escalated()).toBe(8);
     expect(await count("alert-escalation")).toBe(before + 1);
     expect(await count("alert-escalation", "KH01")).toBe(1);
   });

@@ -9,7 +9,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../bot/cli/run.js";
 import { loadDemoStaff } from "../../bot/seed-data/demo-staff.js";
-import { inviteSheet } from "../../bot/services/invite-sheet.js";
+import { inviteSheet, qrPng } from "../../bot/services/invite-sheet.js";
 import { detectKind, IMPORT_KINDS, kindFromWord } from "../../bot/services/office-import/kinds.js";
 import { applyOfficeImport, planOfficeImport } from "../../bot/services/office-import/plan.js";
 import { templateWorkbook } from "../../bot/services/office-import/templates.js";
@@ -71,6 +71,13 @@ for (const provider of ["sqlite", "postgres"] as const) {
       expect(ws.getImages()).toHaveLength(2);
       expect(String(ws.getCell("A2").value)).toBe("QL01");
       expect(JSON.stringify(ws.getCell("F2").value)).toMatch(/https:\/\/t\.me\/so_bot\?start=[A-Za-z0-9_-]{32}/);
+      // Each row's picture is the PNG of that row's own link, byte for byte as exceljs reads it back.
+      const links = ["F2", "F3"].map((ref) => {
+        const cell = ws.getCell(ref).value;
+        return cell !== null && typeof cell === "object" && "hyperlink" in cell ? cell.hyperlink : "";
+      });
+      const pictures = ws.getImages().map((img) => Buffer.from(wb.getImage(Number(img.imageId)).buffer!));
+      expect(pictures).toEqual(await Promise.all(links.map((l) => qrPng(l))));
       await inviteSheet(t.prisma, { unitId: unit.id, ttlHours: 72, now: NOW, actor: "test", timeZone: TZ, link: undefined });
       const qlkh = { staff: { unitId: unit.id } };
       expect(await t.prisma.invite.count({ where: { ...qlkh, revokedAt: null } })).toBe(2);

@@ -7,7 +7,8 @@ import type { Db } from "../../db/client.js";
 import { type DbOrTx, enqueue } from "../../delivery/outbox.js";
 import { isLocale, type Locale, translator, type Translate } from "../../i18n.js";
 import { audit } from "../audit.js";
-import { type AlertActor, type AlertDeps, type AlertDraft, type Audience, draftProblems, isUrgent, mayManageAlerts } from "./model.js";
+import { mayActAsOffice } from "../roles.js";
+import { type AlertActor, type AlertDeps, type AlertDraft, type Audience, draftProblems, isUrgent } from "./model.js";
 import { alertCopy, type AlertView, remediationRequest } from "./render.js";
 import { isUniqueViolation } from "../../db/errors.js";
 
@@ -61,7 +62,7 @@ export type BroadcastResult =
 /** Records and broadcasts an alert. */
 export async function broadcastAlert(deps: AlertDeps, draft: AlertDraft, actor: AlertActor, now: Date): Promise<BroadcastResult> {
   const { db } = deps;
-  if (!mayManageAlerts(actor)) {
+  if (!mayActAsOffice(actor)) {
     await audit(db, { actor: actor.actor, actorStaffId: actor.staffId, action: "alert.broadcast", outcome: "denied", details: { title: draft.title }, at: now });
     return { status: "denied" };
   }
@@ -104,8 +105,10 @@ async function sendInTransaction(tx: Tx, deps: AlertDeps, draft: AlertDraft, act
   });
   const unitIds = [...new Set(members.map((m) => m.unitId))];
   if (!draft.audience.all) await tx.alertAudienceUnit.createMany({ data: draft.audience.unitIds.map((unitId) => ({ alertId: alert.id, unitId })) });
+  // The sender among the recipients still gets the copy, but wrote it: acknowledged as it is
+  // sent, so they are never reminded or escalated about it and the counts show them as read.
   const recipients = await tx.alertRecipient.createManyAndReturn({
-    data: members.map((m) => ({ alertId: alert.id, staffId: m.id, unitId: m.unitId })),
+    data: members.map((m) => ({ alertId: alert.id, staffId: m.id, unitId: m.unitId, ackAt: m.id === actor.staffId ? now : null })),
     select: { id: true, staffId: true },
   });
   const recipientOf = new Map(recipients.map((r) => [r.staffId, r.id]));

@@ -4,8 +4,9 @@
 // so nobody gets the wrong text after the right one.
 import { cancelPending, enqueue } from "../../delivery/outbox.js";
 import { audit } from "../audit.js";
+import { mayActAsOffice } from "../roles.js";
 import { broadcastAlert, type BroadcastResult, translators } from "./broadcast.js";
-import { type AlertActor, type AlertDeps, type AlertDraft, isSeverity, isUrgent, mayManageAlerts } from "./model.js";
+import { type AlertActor, type AlertDeps, type AlertDraft, isSeverity, isUrgent } from "./model.js";
 import { cancellationNotice } from "./render.js";
 
 export type CancelResult =
@@ -14,7 +15,7 @@ export type CancelResult =
 
 export async function cancelAlert(deps: AlertDeps, alertId: number, actor: AlertActor, now: Date): Promise<CancelResult> {
   const { db } = deps;
-  if (!mayManageAlerts(actor)) {
+  if (!mayActAsOffice(actor)) {
     await audit(db, { actor: actor.actor, actorStaffId: actor.staffId, action: "alert.cancel", target: `alert:${alertId}`, outcome: "denied", at: now });
     return { status: "denied" };
   }

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { i18n as I18n } from "i18next";
 import type { Db } from "../../db/client.js";
 import type { Locale } from "../../i18n.js";
-import { isOffice } from "../roles.js";
+import type { OfficeActor } from "../roles.js";
 import { charLength, describeFault, textFault } from "../safe-text.js";
 
 export const SEVERITIES = ["khan", "cao", "trung_binh", "thong_tin"] as const;
@@ -40,16 +40,8 @@ export interface AlertDraft {
   source: "telegram" | "zalo" | "demo" | "slack" | "cli" | "feed";
 }
 
-/** Who acts: a chat user (checked against their role) or the office's command line on the server. */
-export interface AlertActor {
-  actor: string;
-  staffId: number | null;
-  role: string | null;
-}
-
-export function mayManageAlerts(a: AlertActor): boolean {
-  return a.actor.startsWith("cli:") || (a.role !== null && isOffice(a.role));
-}
+/** Who sends or cancels an alert: an office actor, allowed by `mayActAsOffice`. */
+export type AlertActor = OfficeActor;
 
 /** What alert services need besides the database: texts in each person's language, and the zone. */
 export interface AlertDeps {
