@@ -4,7 +4,6 @@
 // platform has no deep link) and its QR code as a picture in the row. QR codes come from the
 // `qrcode` package (pure JavaScript, PNG encoded in-process: nothing downloaded, no native
 // binary). Issuing the sheet voids each person's earlier open invite, as a single invite does.
-import type ExcelJS from "exceljs";
 import type { Db } from "../db/client.js";
 import { audit } from "./audit.js";
 import { formatDateTime } from "./date-text.js";
