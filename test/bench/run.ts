@@ -126,6 +126,7 @@ async function sequential(tg: FakeTelegram, replies: Replies, user: TgUser, step
 /** `users` at once, each doing `each` exchanges one after the other; replies/s and latencies. */
 async function concurrent(tg: FakeTelegram, replies: Replies, users: TgUser[], pick: (i: number, u: number) => Step, each: number) {
   const times: number[] = [];
+  const byKind = new Map<string, number[]>();
   const t0 = performance.now();
   await Promise.all(
     users.map(async (u, ui) => {
@@ -135,12 +136,16 @@ async function concurrent(tg: FakeTelegram, replies: Replies, users: TgUser[], p
         if ("data" in step && !last) continue;
         const r = await exchange(tg, replies, u, step, last);
         times.push(r.ms);
+        // A command by its name, a button by its command and kind ("nhiemvu:p").
+        const kind = "text" in step ? step.text.split(" ")[0]! : `button ${step.data.split(":").slice(0, 2).join(":")}`;
+        byKind.set(kind, [...(byKind.get(kind) ?? []), r.ms]);
         if ("text" in step) last = r.reply;
       }
     }),
   );
   const elapsed = performance.now() - t0;
-  return { perSecond: (times.length / elapsed) * 1000, median: median(times), p95: p95(times), count: times.length };
+  const kinds = Object.fromEntries([...byKind].map(([k, xs]) => [k, { count: xs.length, median: median(xs), p95: p95(xs) }]));
+  return { perSecond: (times.length / elapsed) * 1000, median: median(times), p95: p95(times), count: times.length, kinds };
 }
 
 console.error(`Benchmark at ${small ? "small" : "full"} scale: ${JSON.stringify(SIZE)}; ${cpus().length} cores, load ${load()}`);
@@ -201,6 +206,8 @@ const one: [string, TgUser, Steps, Step?][] = [
   ["button: a page of /nhiemvu (office)", office, { data: ["nhiemvu:p:3", "nhiemvu:p:4"] }, { text: "/nhiemvu" }],
   ["button: a task's detail", busy, { data: [`nhiemvu:t:${aTask}:0`, `nhiemvu:t:${bTask}:0`] }, { text: "/nhiemvu" }],
   ["button: a page of /hoso (office)", office, { data: ["hoso:list:all:3", "hoso:list:all:4"] }, { text: "/hoso" }],
+  ["/baocao (staff, many tasks)", busy, { text: "/baocao" }],
+  ["/trogiup", busy, { text: "/trogiup" }],
 ];
 json.one = {};
 for (const [what, user, step, first] of one) {
@@ -231,6 +238,7 @@ const mixed2 = await concurrent(tg, replies, staffUsers, mixedStep, Math.ceil(MI
 const rss2 = rssMb(bot);
 json.mixed = { first: mixed1, second: mixed2, rssMb: [rss1, rss2], rssAtStartMb: rssStart };
 row(`mixed load, 50 users (${mixed1.count} updates)`, `${mixed1.perSecond.toFixed(0)} updates/s, p95 ${ms(mixed1.p95)} (bare ${bareMixed.perSecond.toFixed(0)}/s)`);
+for (const [kind, k] of Object.entries(mixed1.kinds)) row(`mixed load, 50 users: ${kind} (${k.count})`, `median ${ms(k.median)}, p95 ${ms(k.p95)}`, "p95 ≤ 500 ms", k.p95 <= 500);
 row(`RSS after ${mixed1.count} mixed updates, then ${mixed1.count + mixed2.count}`, `${rss1.toFixed(0)} MB, then ${rss2.toFixed(0)} MB (${rssStart.toFixed(0)} MB at start; bare ${bareRss.toFixed(0)} MB)`, "≤ 250 MB, flat", rss1 <= 250 && rss2 <= rss1 * 1.1);
 
 // ---- the daily digest for every recipient, built and recorded (the bot's sender delivers it).
