@@ -79,16 +79,25 @@ export async function staleReporters(db: DbOrTx, unitId: number, now: Date, days
 
 const ledBy = (unitId: number) => ({ units: { some: { unitId, role: "lead" } } });
 
-/** The unit's completion, counted in SQL over the tasks it leads (a closed task counts 100%). */
+/**
+ * The unit's completion over the tasks it leads (a closed task counts 100%): one statement
+ * (it was four Prisma counts and sums; /donvi and every head's digest read it).
+ */
 export async function unitCompletion(db: DbOrTx, unitId: number): Promise<Completion | null> {
-  const [total, closed, open] = await Promise.all([
-    db.task.count({ where: ledBy(unitId) }),
-    db.task.count({ where: { ...ledBy(unitId), status: "closed" } }),
-    db.taskProgress.aggregate({ where: { unitId, task: { ...ledBy(unitId), status: "open" } }, _sum: { percent: true } }),
-  ]);
+  // COUNT and SUM come back as bigint (PostgreSQL) or number (SQLite), SUM as null with no rows.
+  const [row] = await db.$queryRaw<{ total: unknown; closed: unknown; openPercent: unknown; doneOpen: unknown }[]>`
+    SELECT COUNT(*) AS "total",
+      SUM(CASE WHEN t."status" = 'closed' THEN 1 ELSE 0 END) AS "closed",
+      SUM(CASE WHEN t."status" = 'open' THEN COALESCE(p."percent", 0) ELSE 0 END) AS "openPercent",
+      SUM(CASE WHEN t."status" = 'open' AND p."percent" >= 100 THEN 1 ELSE 0 END) AS "doneOpen"
+    FROM "TaskUnit" u
+    JOIN "Task" t ON t."id" = u."taskId"
+    LEFT JOIN "TaskProgress" p ON p."taskId" = t."id" AND p."unitId" = u."unitId"
+    WHERE u."unitId" = ${unitId} AND u."role" = 'lead'`;
+  const total = Number(row?.total ?? 0);
   if (total === 0) return null;
-  const doneOpen = await db.taskProgress.count({ where: { unitId, percent: { gte: 100 }, task: { ...ledBy(unitId), status: "open" } } });
-  return { percent: Math.round(((open._sum.percent ?? 0) + closed * 100) / total), done: closed + doneOpen, total };
+  const closed = Number(row!.closed ?? 0);
+  return { percent: Math.round((Number(row!.openPercent ?? 0) + closed * 100) / total), done: closed + Number(row!.doneOpen ?? 0), total };
 }
 
 /** A page of the unit's tasks with the unit's own progress: those it leads, then those it coordinates. */
