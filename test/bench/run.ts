@@ -1,6 +1,7 @@
 // `npm run bench`: a department's scale (issue 11). Builds a seeded, reproducible department
 // (1,000 staff, 5,000 tasks, 50,000 progress reports, 100,000 dossiers of which 3,000 open;
-// BENCH_SCALE=small for a quick run), then drives the real bot, as its own process, through
+// BENCH_SCALE=small for a quick run; BENCH_DATABASE=postgres for the bot on PostgreSQL), then
+// drives the real bot, as its own process, through
 // the fake Bot API, side by side with a bare grammY bot (grammy + runner, replying to every
 // message) in the same run, and prints one table (and BENCH_JSON=path for JSON) with sizes,
 // medians, p95, ratios to the bare bot, and the machine's load. Never part of `npm test`.
@@ -150,13 +151,19 @@ async function concurrent(tg: FakeTelegram, replies: Replies, users: TgUser[], p
 
 console.error(`Benchmark at ${small ? "small" : "full"} scale: ${JSON.stringify(SIZE)}; ${cpus().length} cores, load ${load()}`);
 const dir = mkdtempSync(path.join(tmpdir(), "bench-"));
-const url = `file:${path.join(dir, "department.db")}`;
+// BENCH_DATABASE=postgres runs the bot on the PostgreSQL server at 127.0.0.1:5432 (a database
+// made for the run and dropped after it) instead of the embedded SQLite file.
+const provider = process.env.BENCH_DATABASE === "postgres" ? "postgres" : "sqlite";
+if (provider === "postgres" && !(await pgAvailable())) throw new Error("BENCH_DATABASE=postgres: no PostgreSQL server at 127.0.0.1:5432");
+const botDatabase = provider === "postgres" ? await createTestDatabaseUrl("postgres") : { url: `file:${path.join(dir, "department.db")}`, drop: async () => {} };
+const url = botDatabase.url;
+json.provider = provider;
 let t = performance.now();
 await migrate(url);
 const db = await openDatabase(url);
 await seedPlan2021(db.prisma, NOW);
 const dep: Department = await buildDepartment(db.prisma, SIZE, { now: NOW });
-row("department built (seeded, SQLite)", `${((performance.now() - t) / 1000).toFixed(0)} s`);
+row(`department built (seeded, ${provider === "postgres" ? "PostgreSQL" : "SQLite"})`, `${((performance.now() - t) / 1000).toFixed(0)} s`);
 json.buildSeconds = (performance.now() - t) / 1000;
 
 // ---- the bare grammY bot and the real bot, each as its own process on one fake Bot API.
@@ -282,6 +289,7 @@ const exportFile = path.join(dir, "export.csv");
 const staffCodes = (await db.prisma.staff.findMany({ where: { role: "chuyen_vien" }, select: { code: true }, take: 200 })).map((s) => s.code);
 writeFileSync(exportFile, dossierExportCsv(SIZE.dossiers, staffCodes, { now: NOW }));
 await db.close();
+await botDatabase.drop();
 for (const provider of ["sqlite", "postgres"] as const) {
   if (provider === "postgres" && !(await pgAvailable())) continue;
   const target = await createTestDatabaseUrl(provider);
@@ -304,7 +312,7 @@ rmSync(dir, { recursive: true, force: true });
 
 json.loadAfter = load();
 json.rows = rows;
-console.log(`\nBenchmark (${small ? "BENCH_SCALE=small" : "full scale"}): ${SIZE.staff} staff, ${SIZE.tasks} tasks, ${SIZE.reports} reports, ${SIZE.dossiers} dossiers (${SIZE.openDossiers} open); ${cpus().length} cores, load ${json.loadAfter}\n`);
+console.log(`\nBenchmark (${small ? "BENCH_SCALE=small" : "full scale"}, the bot on ${provider === "postgres" ? "PostgreSQL" : "SQLite"}): ${SIZE.staff} staff, ${SIZE.tasks} tasks, ${SIZE.reports} reports, ${SIZE.dossiers} dossiers (${SIZE.openDossiers} open); ${cpus().length} cores, load ${json.loadAfter}\n`);
 console.log("| what | measured | target |");
 console.log("|---|---|---|");
 for (const r of rows) console.log(`| ${r.what} | ${r.value} | ${r.target ? `${r.target}: ${r.ok ? "met" : "**not met**"}` : ""} |`);
