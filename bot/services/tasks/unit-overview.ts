@@ -60,24 +60,22 @@ export async function viewableUnits(db: Db, viewer: Viewer) {
  * or an open task is assigned to them (Ban Giám đốc, with no task, is never "stale").
  */
 export async function staleReporters(db: DbOrTx, unitId: number, now: Date, days: number): Promise<StaleReporter[]> {
-  const unitHasTasks = (await db.task.count({ where: { status: "open", units: { some: { unitId } } } })) > 0;
-  const staff = await db.staff.findMany({
-    where: { unitId, active: true, ...(unitHasTasks ? {} : { taskAssignments: { some: { task: { status: "open" } } } }) },
-    select: { id: true, fullName: true, code: true },
-    orderBy: { code: "asc" },
-  });
-  if (staff.length === 0) return [];
-  // The unit's people by a join, not a list of their ids: a unit may have hundreds.
-  const last = await db.progressReport.groupBy({ by: ["staffId"], where: { staff: { unitId, active: true } }, _max: { createdAt: true } });
-  const lastBy = new Map(last.map((l) => [l.staffId, l._max.createdAt]));
+  // One statement (it was three Prisma calls): each person's latest report by the
+  // (staffId, createdAt) index. MAX of a date comes back as text on SQLite, a Date on PostgreSQL.
+  const rows = await db.$queryRaw<{ id: number; fullName: string; last: string | Date | number | null }[]>`
+    SELECT s."id", s."fullName", MAX(r."createdAt") AS "last"
+    FROM "Staff" s LEFT JOIN "ProgressReport" r ON r."staffId" = s."id"
+    WHERE s."unitId" = ${unitId} AND s."active" = TRUE
+      AND (EXISTS (SELECT 1 FROM "TaskUnit" u JOIN "Task" t ON t."id" = u."taskId" WHERE u."unitId" = ${unitId} AND t."status" = 'open')
+        OR EXISTS (SELECT 1 FROM "TaskAssignee" a JOIN "Task" t ON t."id" = a."taskId" WHERE a."staffId" = s."id" AND t."status" = 'open'))
+    GROUP BY s."id", s."fullName", s."code"
+    ORDER BY s."code"`;
   const cutoff = new Date(now.getTime() - days * DAY_MS);
-  return staff
-    .map((s) => ({ staffId: s.id, fullName: s.fullName, lastReportAt: lastBy.get(s.id) ?? null }))
+  return rows
+    .map((s) => ({ staffId: Number(s.id), fullName: s.fullName, lastReportAt: s.last === null ? null : new Date(s.last) }))
     .filter((s) => s.lastReportAt === null || s.lastReportAt < cutoff)
     .sort((a, b) => (a.lastReportAt?.getTime() ?? -1) - (b.lastReportAt?.getTime() ?? -1));
 }
-
-const ledBy = (unitId: number) => ({ units: { some: { unitId, role: "lead" } } });
 
 /**
  * The unit's completion over the tasks it leads (a closed task counts 100%): one statement
@@ -99,6 +97,8 @@ export async function unitCompletion(db: DbOrTx, unitId: number): Promise<Comple
   const closed = Number(row!.closed ?? 0);
   return { percent: Math.round((Number(row!.openPercent ?? 0) + closed * 100) / total), done: closed + Number(row!.doneOpen ?? 0), total };
 }
+
+const ledBy = (unitId: number) => ({ units: { some: { unitId, role: "lead" } } });
 
 /** A page of the unit's tasks with the unit's own progress: those it leads, then those it coordinates. */
 export async function unitTaskPage(env: TaskEnv, unitId: number, requested: number, pageSize: number): Promise<UnitTaskPage> {
