@@ -7,8 +7,12 @@ import { constants, inflateRawSync } from "node:zlib";
 
 /** Far above the largest real exports (100,000 dossiers: about 45 MB uncompressed). */
 export const MAX_XLSX_UNCOMPRESSED_BYTES = 150 * 1024 * 1024;
-/** Cells a worksheet may span (rows × columns of its used range). */
-export const MAX_CELLS = 3_000_000;
+/**
+ * Cells a worksheet may span (rows × columns of its used range). exceljs holds every cell as an
+ * object: 1.5 M cells took ~540 MB to read and 2 M ran a 1 GB heap (the bot's, see `npm start`)
+ * out of memory, measured. The one-stop export of 100,000 dossiers is about 1 M.
+ */
+export const MAX_CELLS = 1_500_000;
 /** A CSV is read whole: the same bound as an XLSX's content. */
 export const MAX_CSV_BYTES = 100 * 1024 * 1024;
 
