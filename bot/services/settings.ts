@@ -125,7 +125,10 @@ export function isSettingKey(k: string): k is SettingKey {
 /** The current value (the default when never set, or when a stored value no longer parses). */
 export async function getSetting<K extends SettingKey>(db: DbOrTx, key: K): Promise<SettingValue<K>> {
   const spec = SETTINGS[key] as unknown as SettingSpec<SettingValue<K>>;
-  const row = await db.setting.findUnique({ where: { key } });
+  // Plain SQL: settings are read on most turns (/nhiemvu's "due soon"), where a Prisma call
+  // costs several times the statement. Read each time, never cached: the CLI of another
+  // process may change them.
+  const [row] = await db.$queryRaw<{ value: string }[]>`SELECT "value" FROM "Setting" WHERE "key" = ${key}`;
   if (!row) return spec.default;
   const parsed = spec.parse(row.value);
   return parsed.ok ? parsed.value : spec.default;
