@@ -1,5 +1,6 @@
 // Who is behind a chat account, and accounts that can no longer be reached.
 import type { Db } from "../db/client.js";
+import { queryRows } from "../db/direct-sql.js";
 import { type ChatAccount, type FlowState, Prisma, type Staff, type Unit } from "../../prisma/generated/sqlite/client.js";
 import { audit } from "./audit.js";
 
@@ -32,9 +33,9 @@ function pick<T>(row: Record<string, unknown>, alias: string, names: readonly st
  * inactive or an unbound account, or one whose staff member left.
  */
 export async function findIdentityAndFlow(db: Db, platform: string, externalId: string): Promise<{ identity: Identity | null; flow: FlowRow | null }> {
-  const [row] = await db.$queryRaw<Record<string, unknown>[]>`SELECT ${SELECTED}
+  const [row] = await queryRows<Record<string, unknown>>(db, Prisma.sql`SELECT ${SELECTED}
     FROM "ChatAccount" a JOIN "Staff" s ON s."id" = a."staffId" JOIN "Unit" u ON u."id" = s."unitId" LEFT JOIN "FlowState" f ON f."chatAccountId" = a."id"
-    WHERE a."platform" = ${platform} AND a."externalId" = ${externalId}`;
+    WHERE a."platform" = ${platform} AND a."externalId" = ${externalId}`);
   if (!row) return { identity: null, flow: null };
   const account = pick<ChatAccount>(row, "a", ACCOUNT);
   const staff = pick<Staff>(row, "s", STAFF);

@@ -7,6 +7,7 @@
 import type { Db } from "../../db/client.js";
 import type { DbOrTx } from "../../delivery/outbox.js";
 import { Prisma } from "../../../prisma/generated/sqlite/client.js";
+import { queryRows } from "../../db/direct-sql.js";
 import { inChunks } from "../chunks.js";
 
 export interface LatestReport {
@@ -49,10 +50,11 @@ export const ANY_UNIT = 0;
  */
 export async function loadProgress(db: DbOrTx, taskIds: number[]): Promise<Map<number, TaskProgress>> {
   const out = new Map<number, TaskProgress>();
-  // Plain SQL: read on every page of /nhiemvu, where Prisma's own cost per call dominates.
+  // Plain SQL on the driver adapter (direct-sql.ts): read on every page of /nhiemvu, where
+  // Prisma's own cost per call dominates.
   collect(
     await inChunks(taskIds, (ids) =>
-      db.$queryRaw<ProgressRow[]>`SELECT "taskId", "unitId", "reportId", "staffId", "percent", "reportedAt" FROM "TaskProgress" WHERE "taskId" IN (${Prisma.join(ids)})`,
+      queryRows<ProgressRow>(db, Prisma.sql`SELECT "taskId", "unitId", "reportId", "staffId", "percent", "reportedAt" FROM "TaskProgress" WHERE "taskId" IN (${Prisma.join(ids)})`),
     ),
     out,
   );

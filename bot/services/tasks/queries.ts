@@ -1,6 +1,7 @@
 // The tasks a person sees (/nhiemvu), the ones they may report on (/baocao), and one
 // task's detail. Authorisation is applied here, on data read from the database.
 import type { Db } from "../../db/client.js";
+import { queryRows } from "../../db/direct-sql.js";
 import { Prisma } from "../../../prisma/generated/sqlite/client.js";
 import type { WorkingCalendar } from "../calendar/index.js";
 import { audit } from "../audit.js";
@@ -176,7 +177,8 @@ const PAGE_COLUMNS = Prisma.sql`, t."title", t."dueDate", t."recurring"`;
 /**
  * A page of /nhiemvu in three statements whatever the number of tasks: the count per group,
  * the page's tasks, then the units named on them. Plain SQL: this is the command a busy office
- * uses most, and a Prisma call costs several times the same statement.
+ * uses most, and a Prisma call costs several times the same statement (run on the driver
+ * adapter, direct-sql.ts).
  */
 async function pageOfTaskGroups(
   db: Db,
@@ -190,7 +192,7 @@ async function pageOfTaskGroups(
   const wanted = Prisma.join(groups.map(code));
   const shape = { openOnly: opts.openOnly, withOther: groups.includes("other") };
   const [counted, dueSoon] = await Promise.all([
-    db.$queryRaw<{ grp: number | bigint; n: number | bigint }[]>`SELECT "grp", COUNT(*) AS "n" FROM (${taskGroupSql(viewer, shape)}) g WHERE "grp" IN (${wanted}) GROUP BY "grp"`,
+    queryRows<{ grp: number | bigint; n: number | bigint }>(db, Prisma.sql`SELECT "grp", COUNT(*) AS "n" FROM (${taskGroupSql(viewer, shape)}) g WHERE "grp" IN (${wanted}) GROUP BY "grp"`),
     opts.dueSoon ?? getSetting(db, "tasks.dueSoonWorkingDays"),
   ]);
   const counts = new Map(counted.map((r) => [Number(r.grp), Number(r.n)]));
@@ -201,8 +203,8 @@ async function pageOfTaskGroups(
   const found =
     total === 0
       ? []
-      : await db.$queryRaw<PageRow[]>`SELECT "id", "grp", "code", "title", "dueDate", "recurring", "status" FROM (${taskGroupSql(viewer, { ...shape, columns: PAGE_COLUMNS })}) g WHERE "grp" IN (${wanted})
-    ORDER BY "grp" ASC, "status" DESC, "sortKey" ASC, "code" ASC LIMIT ${pageSize} OFFSET ${from}`;
+      : await queryRows<PageRow>(db, Prisma.sql`SELECT "id", "grp", "code", "title", "dueDate", "recurring", "status" FROM (${taskGroupSql(viewer, { ...shape, columns: PAGE_COLUMNS })}) g WHERE "grp" IN (${wanted})
+    ORDER BY "grp" ASC, "status" DESC, "sortKey" ASC, "code" ASC LIMIT ${pageSize} OFFSET ${from}`);
   const units = await unitsOfTasks(db, found.map((r) => Number(r.id)));
   const rows = found.map((r) => {
     const id = Number(r.id);
@@ -223,7 +225,7 @@ async function pageOfTaskGroups(
 async function unitsOfTasks(db: Db, taskIds: number[]): Promise<Map<number, { unitId: number; role: string }[]>> {
   const out = new Map<number, { unitId: number; role: string }[]>();
   if (taskIds.length === 0) return out;
-  const rows = await db.$queryRaw<{ taskId: number; unitId: number; role: string }[]>`SELECT "taskId", "unitId", "role" FROM "TaskUnit" WHERE "taskId" IN (${Prisma.join(taskIds)})`;
+  const rows = await queryRows<{ taskId: number; unitId: number; role: string }>(db, Prisma.sql`SELECT "taskId", "unitId", "role" FROM "TaskUnit" WHERE "taskId" IN (${Prisma.join(taskIds)})`);
   for (const r of rows) {
     const list = out.get(r.taskId) ?? [];
     list.push({ unitId: r.unitId, role: r.role });
