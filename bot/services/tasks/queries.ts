@@ -37,17 +37,6 @@ export interface TaskLine {
   days: number | null;
 }
 
-const listSelect = {
-  id: true,
-  code: true,
-  title: true,
-  dueDate: true,
-  recurring: true,
-  status: true,
-  units: { select: { unitId: true, role: true } },
-  assignees: { select: { staffId: true } },
-} as const;
-
 export type ListRow = { id: number; code: string; title: string; dueDate: string | null; recurring: boolean; status: string; units: { unitId: number; role: string }[] };
 
 /** Marks and progress of tasks as seen from one unit (null: the department). */
@@ -80,7 +69,6 @@ export function lineFields(r: Awaited<ReturnType<typeof describeTasks>>[number])
 /** Plan order in SQL: open tasks before closed ones ("open" > "closed"), then the plan's numbering. */
 export const PLAN_ORDER = [{ status: "desc" }, { sortKey: "asc" }, { code: "asc" }] as const satisfies TaskOrder;
 type TaskOrder = NonNullable<Parameters<Db["task"]["findMany"]>[0]>["orderBy"];
-type TaskWhere = NonNullable<NonNullable<Parameters<Db["task"]["findMany"]>[0]>["where"]>;
 
 export interface TaskListPage {
   /** The lines of this page, in list order. */
@@ -99,39 +87,6 @@ export function clampPage(page: number, total: number, pageSize: number): { page
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const p = !Number.isSafeInteger(page) || page < 0 ? 0 : Math.min(page, pages - 1);
   return { page: p, pages };
-}
-
-/**
- * One page of a list made of groups, counted, ordered and paged in SQL: a count per group,
- * then only the rows of the page, whatever the number of tasks.
- */
-export async function pageOfGroups<G extends string>(
-  db: Db,
-  groups: { group: G; where: TaskWhere }[],
-  requested: number,
-  pageSize: number,
-  orderBy: TaskOrder,
-): Promise<{ rows: (ListRow & { assignees: { staffId: number }[]; group: G })[]; total: number; page: number; pages: number; continuesGroup: boolean }> {
-  const counts = await Promise.all(groups.map((g) => db.task.count({ where: g.where })));
-  const total = counts.reduce((a, b) => a + b, 0);
-  const { page, pages } = clampPage(requested, total, pageSize);
-  const from = page * pageSize;
-  const rows: (ListRow & { assignees: { staffId: number }[]; group: G })[] = [];
-  let offset = 0;
-  let continuesGroup = false;
-  for (const [i, g] of groups.entries()) {
-    const count = counts[i]!;
-    const skip = Math.max(0, from - offset);
-    const take = Math.min(count - skip, pageSize - rows.length);
-    if (rows.length === 0 && skip > 0 && skip < count) continuesGroup = true;
-    if (take > 0 && skip < count) {
-      const found = await db.task.findMany({ where: g.where, select: listSelect, orderBy, skip, take });
-      rows.push(...found.map((r) => ({ ...r, group: g.group })));
-    }
-    offset += count;
-    if (rows.length >= pageSize) break;
-  }
-  return { rows, total, page, pages, continuesGroup };
 }
 
 /**
@@ -222,7 +177,7 @@ async function pageOfTaskGroups(
 }
 
 /** The units named on each of a page's tasks (a page: the id list is bounded by the page size). */
-async function unitsOfTasks(db: Db, taskIds: number[]): Promise<Map<number, { unitId: number; role: string }[]>> {
+export async function unitsOfTasks(db: Db, taskIds: number[]): Promise<Map<number, { unitId: number; role: string }[]>> {
   const out = new Map<number, { unitId: number; role: string }[]>();
   if (taskIds.length === 0) return out;
   const rows = await queryRows<{ taskId: number; unitId: number; role: string }>(db, Prisma.sql`SELECT "taskId", "unitId", "role" FROM "TaskUnit" WHERE "taskId" IN (${Prisma.join(taskIds)})`);
