@@ -7,7 +7,9 @@
 // again here, a few times, and the user gets one answer. If the database is still not there,
 // the claim is released (not recorded as handled, so a redelivery handles it) and the user is
 // told once that the system is busy.
+import { Prisma } from "../../prisma/generated/sqlite/client.js";
 import type { Db } from "../db/client.js";
+import { executeSql } from "../db/direct-sql.js";
 import { isTransientDbError } from "../db/errors.js";
 import type { Logger } from "../logger.js";
 
@@ -31,22 +33,23 @@ const pause = (attempt: number) => new Promise((r) => setTimeout(r, RETRY_DELAY_
  * True when this instance may handle the update `id` ("<platform>:<bot>:<update key>").
  *
  * The claim and its finish are the two writes every update makes, so they are plain SQL
- * (the same on SQLite and PostgreSQL): a Prisma call costs several times the statement here,
- * mostly in compiling the query, and these two ran on every update of a busy office. An
+ * (the same on SQLite and PostgreSQL) run straight on the driver adapter (direct-sql.ts): a
+ * Prisma call costs several times the statement here, mostly in compiling the query, and
+ * these two ran on every update of a busy office. An
  * insert that finds the row does nothing (no unique-violation error to catch on the way).
  */
 export async function claimUpdate(db: Db, id: string, now: Date): Promise<boolean> {
-  const inserted = await db.$executeRaw`INSERT INTO "ProcessedUpdate" ("id", "at", "done") VALUES (${id}, ${now}, ${false}) ON CONFLICT ("id") DO NOTHING`;
+  const inserted = await executeSql(db, Prisma.sql`INSERT INTO "ProcessedUpdate" ("id", "at", "done") VALUES (${id}, ${now}, ${false}) ON CONFLICT ("id") DO NOTHING`);
   if (inserted === 1) return true;
   // Re-claim only an abandoned one; the conditional update makes one claimant win.
   const stale = new Date(now.getTime() - STALE_CLAIM_MS);
-  const reclaimed = await db.$executeRaw`UPDATE "ProcessedUpdate" SET "at" = ${now} WHERE "id" = ${id} AND "done" = ${false} AND "at" < ${stale}`;
+  const reclaimed = await executeSql(db, Prisma.sql`UPDATE "ProcessedUpdate" SET "at" = ${now} WHERE "id" = ${id} AND "done" = ${false} AND "at" < ${stale}`);
   return reclaimed > 0;
 }
 
 /** Also after an error (already answered): a retry would fail the same way. */
 export async function finishUpdate(db: Db, id: string): Promise<void> {
-  await db.$executeRaw`UPDATE "ProcessedUpdate" SET "done" = ${true} WHERE "id" = ${id}`;
+  await executeSql(db, Prisma.sql`UPDATE "ProcessedUpdate" SET "done" = ${true} WHERE "id" = ${id}`);
 }
 
 /**

@@ -1,8 +1,8 @@
 // Finds the staff member behind a chat account, their language and any guided flow: the
 // part of a turn every platform fills the same way.
 import { isLocale, type Locale, type Translate, translator } from "../i18n.js";
-import { findIdentity, type Identity, reactivateIfBlocked } from "../services/accounts.js";
-import { readFlow } from "../services/flows.js";
+import { findIdentityAndFlow, type Identity, reactivateIfBlocked } from "../services/accounts.js";
+import { settleFlow } from "../services/flows.js";
 import type { Platform } from "./capabilities.js";
 import type { ChatDeps, FlowSnapshot } from "./turn.js";
 
@@ -26,11 +26,12 @@ export async function openSession(
   const { db } = deps;
   const session: Session = { identity: null, locale: deps.config.defaultLocale, t: translator(deps.i18n, deps.config.defaultLocale), flow: null, flowExpired: null };
   if (where.isBot) return session;
-  let identity = await findIdentity(db, platform, externalId);
-  if (!identity && where.private && where.isMessage) {
+  let found = await findIdentityAndFlow(db, platform, externalId);
+  if (!found.identity && where.private && where.isMessage) {
     // Someone who blocked the bot and now writes again can be reached again.
-    if (await reactivateIfBlocked(db, platform, externalId, now)) identity = await findIdentity(db, platform, externalId);
+    if (await reactivateIfBlocked(db, platform, externalId, now)) found = await findIdentityAndFlow(db, platform, externalId);
   }
+  const identity = found.identity;
   session.identity = identity;
   if (!identity) {
     // Someone not bound yet is answered in their app's language when the platform tells it.
@@ -50,7 +51,7 @@ export async function openSession(
     await db.chatAccount.update({ where: { id: identity.id }, data: { lastSeenAt: now } });
   }
   if (where.private) {
-    const read = await readFlow(db, identity.id, now);
+    const read = await settleFlow(db, identity.id, found.flow, now);
     session.flow = read.state;
     session.flowExpired = read.expired;
   }

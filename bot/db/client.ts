@@ -6,6 +6,8 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient as SqliteClient } from "../../prisma/generated/sqlite/client.js";
+import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
+import { registerDirect } from "./direct-sql.js";
 import { registerSqlite } from "./durable.js";
 import { SerializedSqliteAdapterFactory, SQLITE_TRY_TIMEOUT_MS } from "./sqlite-serialized.js";
 
@@ -69,6 +71,7 @@ export async function openDatabase(url: string, opts: OpenOptions = {}): Promise
     // reaches the disk at the next checkpoint, except those run `durably` (bot/db/durable.ts).
     await prisma.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
     registerSqlite(prisma);
+    registerDirect(prisma, "sqlite", () => adapter.connected);
     return { prisma, provider, url, close: () => prisma.$disconnect() };
   }
   const [{ PrismaPg }, { PrismaClient: PgClient }] = await Promise.all([
@@ -83,7 +86,12 @@ export async function openDatabase(url: string, opts: OpenOptions = {}): Promise
     connectionTimeoutMillis: waitMs,
     idleTimeoutMillis: 30_000,
   });
+  // The connected adapter is kept for the hot statements (bot/db/direct-sql.ts).
+  let connected: SqlDriverAdapter | undefined;
+  const connect = adapter.connect.bind(adapter);
+  adapter.connect = async () => (connected = await connect());
   const prisma = new PgClient({ adapter, transactionOptions: transactionOptions(waitMs) }) as unknown as Db;
   await prisma.$connect();
+  registerDirect(prisma, "postgres", () => connected);
   return { prisma, provider, url, close: () => prisma.$disconnect() };
 }

@@ -163,8 +163,11 @@ export class SerializedSqliteAdapterFactory implements SqlMigrationAwareDriverAd
     this.provider = inner.provider;
     this.adapterName = inner.adapterName;
   }
+  /** The adapter Prisma connected last (bot/db/direct-sql.ts runs the hot statements on it). */
+  connected: SqlDriverAdapter | undefined;
   async connect(): Promise<SqlDriverAdapter> {
-    return new SerializedAdapter(await this.inner.connect(), this.waitMs);
+    this.connected = new SerializedAdapter(await this.inner.connect(), this.waitMs);
+    return this.connected;
   }
   async connectToShadowDb(): Promise<SqlDriverAdapter> {
     return new SerializedAdapter(await this.inner.connectToShadowDb(), this.waitMs);

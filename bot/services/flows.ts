@@ -29,7 +29,11 @@ export function flowData<S extends z.ZodType>(state: FlowState | null, flow: str
 }
 
 export async function readFlow(db: Db, chatAccountId: number, now: Date): Promise<ReadFlow> {
-  const row = await db.flowState.findUnique({ where: { chatAccountId } });
+  return settleFlow(db, chatAccountId, await db.flowState.findUnique({ where: { chatAccountId } }), now);
+}
+
+/** A stored flow as of `now` (read with the turn's identity, or by readFlow): one left idle too long is forgotten. */
+export async function settleFlow(db: Db, chatAccountId: number, row: { flow: string; step: string; data: string; expiresAt: Date } | null, now: Date): Promise<ReadFlow> {
   if (!row) return { state: null, expired: null };
   if (row.expiresAt <= now) {
     await db.flowState.deleteMany({ where: { chatAccountId, expiresAt: { lte: now } } });

@@ -1,7 +1,9 @@
 // Settings the office can change without IT (`npm run cli -- settings set KEY VALUE`),
 // stored in the Setting table; every key has a documented default and a validator, so a
 // typo is refused with a clear message instead of breaking a job at night.
+import { Prisma } from "../../prisma/generated/sqlite/client.js";
 import type { Db } from "../db/client.js";
+import { queryRows } from "../db/direct-sql.js";
 import type { DbOrTx } from "../delivery/outbox.js";
 import { audit } from "./audit.js";
 import { cleanText } from "./text.js";
@@ -125,7 +127,10 @@ export function isSettingKey(k: string): k is SettingKey {
 /** The current value (the default when never set, or when a stored value no longer parses). */
 export async function getSetting<K extends SettingKey>(db: DbOrTx, key: K): Promise<SettingValue<K>> {
   const spec = SETTINGS[key] as unknown as SettingSpec<SettingValue<K>>;
-  const row = await db.setting.findUnique({ where: { key } });
+  // Plain SQL on the driver adapter (direct-sql.ts): settings are read on most turns
+  // (/nhiemvu's "due soon"), where a Prisma call costs several times the statement. Read each time, never cached: the CLI of another
+  // process may change them.
+  const [row] = await queryRows<{ value: string }>(db, Prisma.sql`SELECT "value" FROM "Setting" WHERE "key" = ${key}`);
   if (!row) return spec.default;
   const parsed = spec.parse(row.value);
   return parsed.ok ? parsed.value : spec.default;

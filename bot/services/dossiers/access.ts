@@ -1,6 +1,6 @@
 // Who sees which dossiers, and who may act on them. Checked on every command and every button
 // press (callback data can be forged), in the domain so every channel applies the same rules.
-import type { Prisma } from "../../../prisma/generated/sqlite/client.js";
+import { Prisma } from "../../../prisma/generated/sqlite/client.js";
 import { isOffice, seesAllUnits } from "../roles.js";
 
 export interface DossierViewer {
@@ -22,6 +22,13 @@ export function dossierScope(viewer: DossierViewer): Prisma.DossierWhereInput {
   if (seesAllUnits(viewer.role)) return {};
   if (viewer.role === "truong_phong") return { OR: [{ handlerId: viewer.staffId }, { unitId: viewer.unitId }] };
   return { handlerId: viewer.staffId };
+}
+
+/** dossierScope as a condition on the table "Dossier" (the lists read it in plain SQL). */
+export function dossierScopeSql(viewer: DossierViewer): Prisma.Sql {
+  if (seesAllUnits(viewer.role)) return Prisma.sql`1 = 1`;
+  if (viewer.role === "truong_phong") return Prisma.sql`("Dossier"."handlerId" = ${viewer.staffId} OR "Dossier"."unitId" = ${viewer.unitId})`;
+  return Prisma.sql`"Dossier"."handlerId" = ${viewer.staffId}`;
 }
 
 export function canViewDossier(viewer: DossierViewer, d: DossierOwnership): boolean {

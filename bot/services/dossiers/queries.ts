@@ -1,9 +1,11 @@
 // What a person sees of the dossiers: their open ones sorted by due date, with where each
 // stands in working days, and one dossier in detail. Visibility is decided by access.ts.
+import { Prisma } from "../../../prisma/generated/sqlite/client.js";
 import type { Db } from "../../db/client.js";
+import { queryRows } from "../../db/direct-sql.js";
 import { addDays, type IsoDate, localDateTime, toLocalDate, type WorkingCalendar } from "../calendar/index.js";
 import { inChunks } from "../chunks.js";
-import { canActOnDossier, canSnoozeDossier, canViewDossier, type DossierViewer, dossierScope } from "./access.js";
+import { canActOnDossier, canSnoozeDossier, canViewDossier, type DossierViewer, dossierScopeSql } from "./access.js";
 import { type DossierStanding, effectiveDueDate, standingOn } from "./deadline.js";
 import { OPEN_STATUSES } from "./statuses.js";
 
@@ -66,10 +68,14 @@ export async function listOpenDossiers(
   // The effective due date is never before the original one's local date.
   const dueBefore =
     opts.filter === "overdue" ? opts.today : opts.filter === "soon" ? addDays(calendar.addWorkingDays(opts.today, opts.dueSoonDays), 1) : null;
-  const clocks: Clock[] = await db.dossier.findMany({
-    where: { AND: [dossierScope(viewer), { status: { in: [...OPEN_STATUSES] } }, ...(dueBefore ? [{ dueAt: { lt: localDateTime(dueBefore, "00:00", tz) } }] : [])] },
-    select: { id: true, code: true, status: true, dueAt: true, pausedAt: true, pausedWorkingDays: true },
-  });
+  // Plain SQL on the driver adapter (direct-sql.ts): /hoso is a command of every day, and a
+  // Prisma call costs several times its statement.
+  const due = dueBefore ? Prisma.sql` AND "Dossier"."dueAt" < ${localDateTime(dueBefore, "00:00", tz)}` : Prisma.empty;
+  const clocks = await queryRows<Clock>(
+    db,
+    Prisma.sql`SELECT "id", "code", "status", "dueAt", "pausedAt", "pausedWorkingDays" FROM "Dossier"
+      WHERE ${dossierScopeSql(viewer)} AND "Dossier"."status" IN (${Prisma.join(OPEN_STATUSES)})${due}`,
+  );
   const matching = clocks
     .map((d) => ({ d, dueDate: effectiveDueDate(calendar, d), standing: standingOn(calendar, d, opts.today), code: d.code }))
     .filter((i) => opts.filter === "all" || (opts.filter === "overdue" ? i.standing.kind === "overdue" : isDueSoon(i.standing, opts.dueSoonDays)))
@@ -79,26 +85,30 @@ export async function listOpenDossiers(
   const page = opts.page === undefined ? 1 : Math.min(Math.max(1, Math.floor(opts.page) || 1), pages);
   const shown = opts.page === undefined ? matching : matching.slice((page - 1) * pageSize, page * pageSize);
   // The page's rows in full (a bounded list of ids when paged).
+  type Row = { id: number; procedureName: string; applicant: string; handlerRaw: string | null; handlerName: string | null; unitName: string | null };
   const full = new Map(
     (
-      await inChunks(
-        shown.map((i) => i.d.id),
-        (ids) => db.dossier.findMany({ where: { id: { in: ids } }, include: { handler: { select: { fullName: true } }, unit: { select: { name: true } } } }),
+      await inChunks(shown.map((i) => i.d.id), (ids) =>
+        queryRows<Row>(
+          db,
+          Prisma.sql`SELECT d."id", d."procedureName", d."applicant", d."handlerRaw", s."fullName" AS "handlerName", u."name" AS "unitName"
+            FROM "Dossier" d LEFT JOIN "Staff" s ON s."id" = d."handlerId" LEFT JOIN "Unit" u ON u."id" = d."unitId" WHERE d."id" IN (${Prisma.join(ids)})`,
+        ),
       )
     ).map((d) => [d.id, d]),
   );
   const items = shown.map((i): DossierListItem => {
     const d = full.get(i.d.id)!;
     return {
-      id: d.id,
-      code: d.code,
+      id: i.d.id,
+      code: i.d.code,
       procedureName: d.procedureName,
       applicant: d.applicant,
-      status: d.status,
+      status: i.d.status,
       dueDate: i.dueDate,
       standing: i.standing,
-      handlerName: d.handler?.fullName ?? d.handlerRaw,
-      unitName: d.unit?.name ?? null,
+      handlerName: d.handlerName ?? d.handlerRaw,
+      unitName: d.unitName,
     };
   });
   return { items, total: matching.length, page, pages, lastImportAt: await lastImportAt(db) };
@@ -107,7 +117,8 @@ export async function listOpenDossiers(
 export async function lastImportAt(db: Db): Promise<Date | null> {
   // ORDER BY … LIMIT 1 reads one entry of the importedAt index; Prisma's aggregate wraps MAX
   // in a subquery that SQLite answers by scanning every dossier.
-  const latest = await db.dossier.findFirst({ orderBy: { importedAt: "desc" }, select: { importedAt: true } });
+  // Plain SQL on the driver adapter (direct-sql.ts): read by every /hoso.
+  const [latest] = await queryRows<{ importedAt: Date }>(db, Prisma.sql`SELECT "importedAt" FROM "Dossier" ORDER BY "importedAt" DESC LIMIT 1`);
   return latest?.importedAt ?? null;
 }
 

@@ -6,6 +6,8 @@
 // report; the department sees the mean of the lead units.
 import type { Db } from "../../db/client.js";
 import type { DbOrTx } from "../../delivery/outbox.js";
+import { Prisma } from "../../../prisma/generated/sqlite/client.js";
+import { queryRows } from "../../db/direct-sql.js";
 import { inChunks } from "../chunks.js";
 
 export interface LatestReport {
@@ -27,7 +29,9 @@ export const NO_PROGRESS: TaskProgress = Object.freeze({ byUnit: new Map(), late
 
 type TaskWhere = NonNullable<Parameters<Db["task"]["findMany"]>[0]>["where"];
 
-function collect(rows: { taskId: number; unitId: number; reportId: number; staffId: number; percent: number; reportedAt: Date }[], out: Map<number, TaskProgress>) {
+type ProgressRow = { taskId: number; unitId: number; reportId: number; staffId: number; percent: number; reportedAt: Date };
+
+function collect(rows: ProgressRow[], out: Map<number, TaskProgress>) {
   for (const r of rows) {
     let p = out.get(r.taskId);
     if (!p) out.set(r.taskId, (p = { byUnit: new Map(), latest: null }));
@@ -46,7 +50,14 @@ export const ANY_UNIT = 0;
  */
 export async function loadProgress(db: DbOrTx, taskIds: number[]): Promise<Map<number, TaskProgress>> {
   const out = new Map<number, TaskProgress>();
-  collect(await inChunks(taskIds, (ids) => db.taskProgress.findMany({ where: { taskId: { in: ids } } })), out);
+  // Plain SQL on the driver adapter (direct-sql.ts): read on every page of /nhiemvu, where
+  // Prisma's own cost per call dominates.
+  collect(
+    await inChunks(taskIds, (ids) =>
+      queryRows<ProgressRow>(db, Prisma.sql`SELECT "taskId", "unitId", "reportId", "staffId", "percent", "reportedAt" FROM "TaskProgress" WHERE "taskId" IN (${Prisma.join(ids)})`),
+    ),
+    out,
+  );
   return out;
 }
 

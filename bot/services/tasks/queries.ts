@@ -1,6 +1,7 @@
 // The tasks a person sees (/nhiemvu), the ones they may report on (/baocao), and one
 // task's detail. Authorisation is applied here, on data read from the database.
 import type { Db } from "../../db/client.js";
+import { queryRows } from "../../db/direct-sql.js";
 import { Prisma } from "../../../prisma/generated/sqlite/client.js";
 import type { WorkingCalendar } from "../calendar/index.js";
 import { audit } from "../audit.js";
@@ -36,17 +37,6 @@ export interface TaskLine {
   days: number | null;
 }
 
-const listSelect = {
-  id: true,
-  code: true,
-  title: true,
-  dueDate: true,
-  recurring: true,
-  status: true,
-  units: { select: { unitId: true, role: true } },
-  assignees: { select: { staffId: true } },
-} as const;
-
 export type ListRow = { id: number; code: string; title: string; dueDate: string | null; recurring: boolean; status: string; units: { unitId: number; role: string }[] };
 
 /** Marks and progress of tasks as seen from one unit (null: the department). */
@@ -79,7 +69,6 @@ export function lineFields(r: Awaited<ReturnType<typeof describeTasks>>[number])
 /** Plan order in SQL: open tasks before closed ones ("open" > "closed"), then the plan's numbering. */
 export const PLAN_ORDER = [{ status: "desc" }, { sortKey: "asc" }, { code: "asc" }] as const satisfies TaskOrder;
 type TaskOrder = NonNullable<Parameters<Db["task"]["findMany"]>[0]>["orderBy"];
-type TaskWhere = NonNullable<NonNullable<Parameters<Db["task"]["findMany"]>[0]>["where"]>;
 
 export interface TaskListPage {
   /** The lines of this page, in list order. */
@@ -101,46 +90,13 @@ export function clampPage(page: number, total: number, pageSize: number): { page
 }
 
 /**
- * One page of a list made of groups, counted, ordered and paged in SQL: a count per group,
- * then only the rows of the page, whatever the number of tasks.
- */
-export async function pageOfGroups<G extends string>(
-  db: Db,
-  groups: { group: G; where: TaskWhere }[],
-  requested: number,
-  pageSize: number,
-  orderBy: TaskOrder,
-): Promise<{ rows: (ListRow & { assignees: { staffId: number }[]; group: G })[]; total: number; page: number; pages: number; continuesGroup: boolean }> {
-  const counts = await Promise.all(groups.map((g) => db.task.count({ where: g.where })));
-  const total = counts.reduce((a, b) => a + b, 0);
-  const { page, pages } = clampPage(requested, total, pageSize);
-  const from = page * pageSize;
-  const rows: (ListRow & { assignees: { staffId: number }[]; group: G })[] = [];
-  let offset = 0;
-  let continuesGroup = false;
-  for (const [i, g] of groups.entries()) {
-    const count = counts[i]!;
-    const skip = Math.max(0, from - offset);
-    const take = Math.min(count - skip, pageSize - rows.length);
-    if (rows.length === 0 && skip > 0 && skip < count) continuesGroup = true;
-    if (take > 0 && skip < count) {
-      const found = await db.task.findMany({ where: g.where, select: listSelect, orderBy, skip, take });
-      rows.push(...found.map((r) => ({ ...r, group: g.group })));
-    }
-    offset += count;
-    if (rows.length >= pageSize) break;
-  }
-  return { rows, total, page, pages, continuesGroup };
-}
-
-/**
  * A page of the tasks that concern a person, each once, in the order: assigned to them, led
  * by their unit, coordinated by their unit; for the office and leaders, then every other
  * task. With `reportable`, only the open tasks they may report on (/baocao).
  *
- * Each task's group is worked out in SQL (one CASE over indexed look-ups), so the page costs
- * two statements (the count per group, then the ids of the page) whatever the number of
- * groups or tasks; /nhiemvu is the command a busy office uses most.
+ * Each task's group is worked out in SQL from the viewer's own links (taskGroupSql), and the
+ * page, with its units and progress, costs four statements whatever the number of groups or
+ * tasks; /nhiemvu is the command a busy office uses most.
  */
 export async function listTasksPage(env: TaskEnv, viewer: Viewer, requested: number, pageSize: number, opts: { reportable?: boolean; /** tasks.dueSoonWorkingDays when the caller has read it already. */ dueSoon?: number } = {}): Promise<TaskListPage> {
   const groups = TASK_GROUPS.filter((g) => (g === "other" ? !opts.reportable && seesAllUnits(viewer.role) : true));
@@ -150,21 +106,35 @@ export async function listTasksPage(env: TaskEnv, viewer: Viewer, requested: num
   return { lines, total: res.total, page: res.page, pages: res.pages, pageSize, continuesGroup: res.continuesGroup };
 }
 
-/** The groups of /nhiemvu as SQL: 0 assigned, 1 lead, 2 coord, 3 other; 9 a unit link of another kind (in no group). */
-function taskGroupSql(viewer: Viewer, openOnly: boolean, withOther: boolean) {
-  const concerning = Prisma.sql`(t."id" IN (SELECT "taskId" FROM "TaskAssignee" WHERE "staffId" = ${viewer.staffId}) OR t."id" IN (SELECT "taskId" FROM "TaskUnit" WHERE "unitId" = ${viewer.unitId}))`;
-  const filters = [...(openOnly ? [Prisma.sql`t."status" = 'open'`] : []), ...(withOther ? [] : [concerning])];
-  return Prisma.sql`SELECT t."id", t."status", t."sortKey", t."code",
-    CASE
-      WHEN EXISTS (SELECT 1 FROM "TaskAssignee" a WHERE a."taskId" = t."id" AND a."staffId" = ${viewer.staffId}) THEN 0
-      WHEN EXISTS (SELECT 1 FROM "TaskUnit" u WHERE u."taskId" = t."id" AND u."unitId" = ${viewer.unitId} AND u."role" = 'lead') THEN 1
-      WHEN EXISTS (SELECT 1 FROM "TaskUnit" u WHERE u."taskId" = t."id" AND u."unitId" = ${viewer.unitId} AND u."role" = 'coord') THEN 2
-      WHEN EXISTS (SELECT 1 FROM "TaskUnit" u WHERE u."taskId" = t."id" AND u."unitId" = ${viewer.unitId}) THEN 9
-      ELSE 3
-    END AS "grp"
-    FROM "Task" t${filters.length ? Prisma.sql` WHERE ${Prisma.join(filters, " AND ")}` : Prisma.empty}`;
+/**
+ * The groups of /nhiemvu as SQL: 0 assigned, 1 lead, 2 coord, 3 other; 9 a unit link of
+ * another kind (in no group). A task's group is the smallest code among its links to the
+ * viewer (assigned before lead before coord), found from the viewer's own rows in
+ * TaskAssignee and TaskUnit (indexed by staff and by unit): a staff member's list reads only
+ * the tasks that concern them, never every task; a department-wide one adds the others as 3.
+ */
+function taskGroupSql(viewer: Viewer, opts: { openOnly: boolean; withOther: boolean; columns?: Prisma.Sql }) {
+  const links = Prisma.sql`SELECT "taskId", MIN("grp") AS "grp" FROM (
+      SELECT "taskId", 0 AS "grp" FROM "TaskAssignee" WHERE "staffId" = ${viewer.staffId}
+      UNION ALL
+      SELECT "taskId", CASE "role" WHEN 'lead' THEN 1 WHEN 'coord' THEN 2 ELSE 9 END AS "grp" FROM "TaskUnit" WHERE "unitId" = ${viewer.unitId}
+    ) l GROUP BY "taskId"`;
+  const columns = Prisma.sql`t."id", t."status", t."sortKey", t."code"${opts.columns ?? Prisma.empty}`;
+  const open = opts.openOnly ? Prisma.sql` WHERE t."status" = 'open'` : Prisma.empty;
+  return opts.withOther
+    ? Prisma.sql`SELECT ${columns}, COALESCE(m."grp", 3) AS "grp" FROM "Task" t LEFT JOIN (${links}) m ON m."taskId" = t."id"${open}`
+    : Prisma.sql`SELECT ${columns}, m."grp" AS "grp" FROM (${links}) m JOIN "Task" t ON t."id" = m."taskId"${open}`;
 }
 
+/** What a list line needs of a task, read with the page itself. */
+const PAGE_COLUMNS = Prisma.sql`, t."title", t."dueDate", t."recurring"`;
+
+/**
+ * A page of /nhiemvu in three statements whatever the number of tasks: the count per group,
+ * the page's tasks, then the units named on them. Plain SQL: this is the command a busy office
+ * uses most, and a Prisma call costs several times the same statement (run on the driver
+ * adapter, direct-sql.ts).
+ */
 async function pageOfTaskGroups(
   db: Db,
   viewer: Viewer,
@@ -172,25 +142,28 @@ async function pageOfTaskGroups(
   requested: number,
   pageSize: number,
   opts: { openOnly: boolean; dueSoon?: number | undefined },
-): Promise<{ rows: (ListRow & { assignees: { staffId: number }[]; group: TaskGroup })[]; total: number; page: number; pages: number; continuesGroup: boolean; dueSoon: number }> {
+): Promise<{ rows: (ListRow & { group: TaskGroup })[]; total: number; page: number; pages: number; continuesGroup: boolean; dueSoon: number }> {
   const code = (g: TaskGroup) => TASK_GROUPS.indexOf(g);
   const wanted = Prisma.join(groups.map(code));
-  const source = taskGroupSql(viewer, opts.openOnly, groups.includes("other"));
+  const shape = { openOnly: opts.openOnly, withOther: groups.includes("other") };
   const [counted, dueSoon] = await Promise.all([
-    db.$queryRaw<{ grp: number | bigint; n: number | bigint }[]>`SELECT "grp", COUNT(*) AS "n" FROM (${source}) g WHERE "grp" IN (${wanted}) GROUP BY "grp"`,
+    queryRows<{ grp: number | bigint; n: number | bigint }>(db, Prisma.sql`SELECT "grp", COUNT(*) AS "n" FROM (${taskGroupSql(viewer, shape)}) g WHERE "grp" IN (${wanted}) GROUP BY "grp"`),
     opts.dueSoon ?? getSetting(db, "tasks.dueSoonWorkingDays"),
   ]);
   const counts = new Map(counted.map((r) => [Number(r.grp), Number(r.n)]));
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   const { page, pages } = clampPage(requested, total, pageSize);
   const from = page * pageSize;
-  const ids = total === 0 ? [] : await db.$queryRaw<{ id: number | bigint; grp: number | bigint }[]>`SELECT "id", "grp" FROM (${source}) g WHERE "grp" IN (${wanted})
-    ORDER BY "grp" ASC, "status" DESC, "sortKey" ASC, "code" ASC LIMIT ${pageSize} OFFSET ${from}`;
-  const found = ids.length === 0 ? [] : await db.task.findMany({ where: { id: { in: ids.map((r) => Number(r.id)) } }, select: listSelect });
-  const byId = new Map(found.map((r) => [r.id, r]));
-  const rows = ids.flatMap((r) => {
-    const row = byId.get(Number(r.id));
-    return row ? [{ ...row, group: TASK_GROUPS[Number(r.grp)]! }] : [];
+  type PageRow = { id: number | bigint; grp: number | bigint; code: string; title: string; dueDate: string | null; recurring: boolean | number; status: string };
+  const found =
+    total === 0
+      ? []
+      : await queryRows<PageRow>(db, Prisma.sql`SELECT "id", "grp", "code", "title", "dueDate", "recurring", "status" FROM (${taskGroupSql(viewer, { ...shape, columns: PAGE_COLUMNS })}) g WHERE "grp" IN (${wanted})
+    ORDER BY "grp" ASC, "status" DESC, "sortKey" ASC, "code" ASC LIMIT ${pageSize} OFFSET ${from}`);
+  const units = await unitsOfTasks(db, found.map((r) => Number(r.id)));
+  const rows = found.map((r) => {
+    const id = Number(r.id);
+    return { id, code: r.code, title: r.title, dueDate: r.dueDate, recurring: Boolean(r.recurring), status: r.status, units: units.get(id) ?? [], group: TASK_GROUPS[Number(r.grp)]! };
   });
   // The line before this page is in the group of its first line: "(tiếp)".
   let before = 0;
@@ -201,6 +174,19 @@ async function pageOfTaskGroups(
     before += n;
   }
   return { rows, total, page, pages, continuesGroup, dueSoon };
+}
+
+/** The units named on each of a page's tasks (a page: the id list is bounded by the page size). */
+export async function unitsOfTasks(db: Db, taskIds: number[]): Promise<Map<number, { unitId: number; role: string }[]>> {
+  const out = new Map<number, { unitId: number; role: string }[]>();
+  if (taskIds.length === 0) return out;
+  const rows = await queryRows<{ taskId: number; unitId: number; role: string }>(db, Prisma.sql`SELECT "taskId", "unitId", "role" FROM "TaskUnit" WHERE "taskId" IN (${Prisma.join(taskIds)})`);
+  for (const r of rows) {
+    const list = out.get(r.taskId) ?? [];
+    list.push({ unitId: r.unitId, role: r.role });
+    out.set(r.taskId, list);
+  }
+  return out;
 }
 
 export interface UnitName {
@@ -269,8 +255,8 @@ export async function taskDetail(
       _count: { select: { reports: true } },
     },
   });
-  const [described] = await describeTasks(env, [task], viewer.unitId);
   const progress = (await loadProgress(env.db, [task.id])).get(task.id) ?? NO_PROGRESS;
+  const described = describeLine(env, task, progress, viewer.unitId, await getSetting(env.db, "tasks.dueSoonWorkingDays"));
   const sortedUnits = [...task.units].sort((a, b) => a.unit.sortOrder - b.unit.sortOrder || a.unit.id - b.unit.id);
   const unitOf = (u: (typeof sortedUnits)[number]): UnitName => ({ id: u.unit.id, name: u.unit.name, shortName: u.unit.shortName });
   const named = [...new Map(sortedUnits.map((u) => [u.unitId, unitOf(u)])).values()];
@@ -312,9 +298,9 @@ export async function taskDetail(
         };
       }),
       reportCount: task._count.reports,
-      percent: described!.percent,
-      mark: described!.mark,
-      days: described!.days,
+      percent: described.percent,
+      mark: described.mark,
+      days: described.days,
       canReport: task.status === "open" && canReportOnTask(found.task, viewer),
       canClose: canCloseTasks(viewer),
     },

@@ -1,12 +1,14 @@
 // A unit at a glance (/donvi, the heads' digest): its tasks with the unit's own latest
 // progress, who has not reported lately, and the unit's overall completion.
+import { Prisma } from "../../../prisma/generated/sqlite/client.js";
 import type { Db } from "../../db/client.js";
+import { queryRows } from "../../db/direct-sql.js";
 import type { DbOrTx } from "../../delivery/outbox.js";
 import { seesUnit } from "../roles.js";
 import { getSetting } from "../settings.js";
 import type { Viewer } from "./access.js";
 import { LIST_PAGE_SIZE } from "./format.js";
-import { describeTasks, lineFields, pageOfGroups, type TaskEnv, type TaskLine } from "./queries.js";
+import { clampPage, describeTasks, lineFields, type TaskEnv, type TaskLine, unitsOfTasks } from "./queries.js";
 
 /** A task as /donvi lists it: the unit's own progress, and the unit's part in the task. */
 export interface UnitTaskLine extends Omit<TaskLine, "group"> {
@@ -60,16 +62,18 @@ export async function viewableUnits(db: Db, viewer: Viewer) {
  * or an open task is assigned to them (Ban Giám đốc, with no task, is never "stale").
  */
 export async function staleReporters(db: DbOrTx, unitId: number, now: Date, days: number): Promise<StaleReporter[]> {
-  // One statement (it was three Prisma calls): each person's latest report by the
-  // (staffId, createdAt) index. MAX of a date comes back as text on SQLite, a Date on PostgreSQL.
-  const rows = await db.$queryRaw<{ id: number; fullName: string; last: string | Date | number | null }[]>`
-    SELECT s."id", s."fullName", MAX(r."createdAt") AS "last"
+  // One statement on the driver adapter (it was three Prisma calls): each person's latest report
+  // by the (staffId, createdAt) index. MAX of a date comes back as text on SQLite, a Date on PostgreSQL.
+  const rows = await queryRows<{ id: number; fullName: string; last: string | Date | number | null }>(
+    db,
+    Prisma.sql`SELECT s."id", s."fullName", MAX(r."createdAt") AS "last"
     FROM "Staff" s LEFT JOIN "ProgressReport" r ON r."staffId" = s."id"
     WHERE s."unitId" = ${unitId} AND s."active" = TRUE
       AND (EXISTS (SELECT 1 FROM "TaskUnit" u JOIN "Task" t ON t."id" = u."taskId" WHERE u."unitId" = ${unitId} AND t."status" = 'open')
         OR EXISTS (SELECT 1 FROM "TaskAssignee" a JOIN "Task" t ON t."id" = a."taskId" WHERE a."staffId" = s."id" AND t."status" = 'open'))
     GROUP BY s."id", s."fullName", s."code"
-    ORDER BY s."code"`;
+    ORDER BY s."code"`,
+  );
   const cutoff = new Date(now.getTime() - days * DAY_MS);
   return rows
     .map((s) => ({ staffId: Number(s.id), fullName: s.fullName, lastReportAt: s.last === null ? null : new Date(s.last) }))
@@ -77,38 +81,54 @@ export async function staleReporters(db: DbOrTx, unitId: number, now: Date, days
     .sort((a, b) => (a.lastReportAt?.getTime() ?? -1) - (b.lastReportAt?.getTime() ?? -1));
 }
 
+type Count = number | bigint | null;
+
 /**
- * The unit's completion over the tasks it leads (a closed task counts 100%): one statement
- * (it was four Prisma counts and sums; /donvi and every head's digest read it).
+ * The unit's completion, counted in one SQL statement over the tasks it leads (a closed task
+ * counts 100%, an open one the unit's latest report, 0 without one). Plain SQL on the driver
+ * adapter (direct-sql.ts): four Prisma aggregates cost several times as much on every /donvi.
  */
 export async function unitCompletion(db: DbOrTx, unitId: number): Promise<Completion | null> {
-  // COUNT and SUM come back as bigint (PostgreSQL) or number (SQLite), SUM as null with no rows.
-  const [row] = await db.$queryRaw<{ total: unknown; closed: unknown; openPercent: unknown; doneOpen: unknown }[]>`
-    SELECT COUNT(*) AS "total",
+  const [row] = await queryRows<{ total: Count; closed: Count; openSum: Count; doneOpen: Count }>(
+    db,
+    Prisma.sql`SELECT COUNT(*) AS "total",
       SUM(CASE WHEN t."status" = 'closed' THEN 1 ELSE 0 END) AS "closed",
-      SUM(CASE WHEN t."status" = 'open' THEN COALESCE(p."percent", 0) ELSE 0 END) AS "openPercent",
+      SUM(CASE WHEN t."status" = 'open' THEN COALESCE(p."percent", 0) ELSE 0 END) AS "openSum",
       SUM(CASE WHEN t."status" = 'open' AND p."percent" >= 100 THEN 1 ELSE 0 END) AS "doneOpen"
-    FROM "TaskUnit" u
-    JOIN "Task" t ON t."id" = u."taskId"
-    LEFT JOIN "TaskProgress" p ON p."taskId" = t."id" AND p."unitId" = u."unitId"
-    WHERE u."unitId" = ${unitId} AND u."role" = 'lead'`;
+    FROM "TaskUnit" l JOIN "Task" t ON t."id" = l."taskId" LEFT JOIN "TaskProgress" p ON p."taskId" = t."id" AND p."unitId" = ${unitId}
+    WHERE l."unitId" = ${unitId} AND l."role" = 'lead'`,
+  );
   const total = Number(row?.total ?? 0);
   if (total === 0) return null;
   const closed = Number(row!.closed ?? 0);
-  return { percent: Math.round((Number(row!.openPercent ?? 0) + closed * 100) / total), done: closed + Number(row!.doneOpen ?? 0), total };
+  return { percent: Math.round((Number(row!.openSum ?? 0) + closed * 100) / total), done: closed + Number(row!.doneOpen ?? 0), total };
 }
 
-const ledBy = (unitId: number) => ({ units: { some: { unitId, role: "lead" } } });
+const UNIT_ROLES = ["lead", "coord"] as const;
 
-/** A page of the unit's tasks with the unit's own progress: those it leads, then those it coordinates. */
+/**
+ * A page of the unit's tasks with the unit's own progress: those it leads, then those it
+ * coordinates, each in plan order. The unit's own TaskUnit rows (indexed by unit) are the
+ * lines; counted, then paged in SQL, on the driver adapter (direct-sql.ts).
+ */
 export async function unitTaskPage(env: TaskEnv, unitId: number, requested: number, pageSize: number): Promise<UnitTaskPage> {
-  const groups = [
-    { group: "lead" as const, where: ledBy(unitId) },
-    { group: "coord" as const, where: { units: { some: { unitId, role: "coord" } } } },
-  ];
-  const res = await pageOfGroups(env.db, groups, requested, pageSize, [{ sortKey: "asc" }, { code: "asc" }]);
-  const described = await describeTasks(env, res.rows, unitId);
-  return { lines: described.map((r): UnitTaskLine => ({ ...lineFields(r), role: r.group })), total: res.total, page: res.page, pages: res.pages };
+  const links = Prisma.sql`SELECT "taskId", CASE "role" WHEN 'lead' THEN 0 ELSE 1 END AS "grp" FROM "TaskUnit" WHERE "unitId" = ${unitId} AND "role" IN (${Prisma.join(UNIT_ROLES)})`;
+  const [counted] = await queryRows<{ n: Count }>(env.db, Prisma.sql`SELECT COUNT(*) AS "n" FROM (${links}) l`);
+  const total = Number(counted?.n ?? 0);
+  const { page, pages } = clampPage(requested, total, pageSize);
+  type Row = { id: number; grp: Count; code: string; title: string; dueDate: string | null; recurring: boolean; status: string };
+  const found =
+    total === 0
+      ? []
+      : await queryRows<Row>(
+          env.db,
+          Prisma.sql`SELECT t."id", l."grp", t."code", t."title", t."dueDate", t."recurring", t."status" FROM (${links}) l JOIN "Task" t ON t."id" = l."taskId"
+            ORDER BY l."grp" ASC, t."sortKey" ASC, t."code" ASC LIMIT ${pageSize} OFFSET ${page * pageSize}`,
+        );
+  const units = await unitsOfTasks(env.db, [...new Set(found.map((r) => r.id))]);
+  const rows = found.map((r) => ({ id: r.id, code: r.code, title: r.title, dueDate: r.dueDate, recurring: r.recurring, status: r.status, units: units.get(r.id) ?? [], role: UNIT_ROLES[Number(r.grp)]! }));
+  const described = await describeTasks(env, rows, unitId);
+  return { lines: described.map((r): UnitTaskLine => ({ ...lineFields(r), role: r.role })), total, page, pages };
 }
 
 export async function unitOverview(
