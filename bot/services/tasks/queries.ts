@@ -2,6 +2,7 @@
 // task's detail. Authorisation is applied here, on data read from the database.
 import type { Db } from "../../db/client.js";
 import { queryRows } from "../../db/direct-sql.js";
+import { type GroupCode, viewerList } from "./list-order.js";
 import { Prisma } from "../../../prisma/generated/sqlite/client.js";
 import type { WorkingCalendar } from "../calendar/index.js";
 import { audit } from "../audit.js";
@@ -94,8 +95,8 @@ export function clampPage(page: number, total: number, pageSize: number): { page
  * by their unit, coordinated by their unit; for the office and leaders, then every other
  * task. With `reportable`, only the open tasks they may report on (/baocao).
  *
- * Each task's group is worked out in SQL from the viewer's own links (taskGroupSql), and the
- * page, with its units and progress, costs four statements whatever the number of groups or
+ * The order of the unit's tasks is kept per process while the plan does not change
+ * (list-order.ts); a page then costs a handful of small statements whatever the number of
  * tasks; /nhiemvu is the command a busy office uses most.
  */
 export async function listTasksPage(env: TaskEnv, viewer: Viewer, requested: number, pageSize: number, opts: { reportable?: boolean; /** tasks.dueSoonWorkingDays when the caller has read it already. */ dueSoon?: number } = {}): Promise<TaskListPage> {
@@ -107,33 +108,10 @@ export async function listTasksPage(env: TaskEnv, viewer: Viewer, requested: num
 }
 
 /**
- * The groups of /nhiemvu as SQL: 0 assigned, 1 lead, 2 coord, 3 other; 9 a unit link of
- * another kind (in no group). A task's group is the smallest code among its links to the
- * viewer (assigned before lead before coord), found from the viewer's own rows in
- * TaskAssignee and TaskUnit (indexed by staff and by unit): a staff member's list reads only
- * the tasks that concern them, never every task; a department-wide one adds the others as 3.
- */
-function taskGroupSql(viewer: Viewer, opts: { openOnly: boolean; withOther: boolean; columns?: Prisma.Sql }) {
-  const links = Prisma.sql`SELECT "taskId", MIN("grp") AS "grp" FROM (
-      SELECT "taskId", 0 AS "grp" FROM "TaskAssignee" WHERE "staffId" = ${viewer.staffId}
-      UNION ALL
-      SELECT "taskId", CASE "role" WHEN 'lead' THEN 1 WHEN 'coord' THEN 2 ELSE 9 END AS "grp" FROM "TaskUnit" WHERE "unitId" = ${viewer.unitId}
-    ) l GROUP BY "taskId"`;
-  const columns = Prisma.sql`t."id", t."status", t."sortKey", t."code"${opts.columns ?? Prisma.empty}`;
-  const open = opts.openOnly ? Prisma.sql` WHERE t."status" = 'open'` : Prisma.empty;
-  return opts.withOther
-    ? Prisma.sql`SELECT ${columns}, COALESCE(m."grp", 3) AS "grp" FROM "Task" t LEFT JOIN (${links}) m ON m."taskId" = t."id"${open}`
-    : Prisma.sql`SELECT ${columns}, m."grp" AS "grp" FROM (${links}) m JOIN "Task" t ON t."id" = m."taskId"${open}`;
-}
-
-/** What a list line needs of a task, read with the page itself. */
-const PAGE_COLUMNS = Prisma.sql`, t."title", t."dueDate", t."recurring"`;
-
-/**
- * A page of /nhiemvu in three statements whatever the number of tasks: the count per group,
- * the page's tasks, then the units named on them. Plain SQL: this is the command a busy office
- * uses most, and a Prisma call costs several times the same statement (run on the driver
- * adapter, direct-sql.ts).
+ * A page of /nhiemvu: the person's list (list-order.ts: their assigned tasks, then their unit's
+ * kept order), counted and sliced in memory, then the page's own tasks and the units named on
+ * them. Plain SQL on the driver adapter (direct-sql.ts): this is the command a busy office uses
+ * most, and a Prisma call costs several times the same statement.
  */
 async function pageOfTaskGroups(
   db: Db,
@@ -143,27 +121,29 @@ async function pageOfTaskGroups(
   pageSize: number,
   opts: { openOnly: boolean; dueSoon?: number | undefined },
 ): Promise<{ rows: (ListRow & { group: TaskGroup })[]; total: number; page: number; pages: number; continuesGroup: boolean; dueSoon: number }> {
-  const code = (g: TaskGroup) => TASK_GROUPS.indexOf(g);
-  const wanted = Prisma.join(groups.map(code));
-  const shape = { openOnly: opts.openOnly, withOther: groups.includes("other") };
-  const [counted, dueSoon] = await Promise.all([
-    queryRows<{ grp: number | bigint; n: number | bigint }>(db, Prisma.sql`SELECT "grp", COUNT(*) AS "n" FROM (${taskGroupSql(viewer, shape)}) g WHERE "grp" IN (${wanted}) GROUP BY "grp"`),
+  const code = (g: TaskGroup) => TASK_GROUPS.indexOf(g) as GroupCode;
+  const [list, dueSoon] = await Promise.all([
+    viewerList(db, viewer, groups.map(code), { openOnly: opts.openOnly, withOther: groups.includes("other") }),
     opts.dueSoon ?? getSetting(db, "tasks.dueSoonWorkingDays"),
   ]);
-  const counts = new Map(counted.map((r) => [Number(r.grp), Number(r.n)]));
-  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const { total, counts } = list;
   const { page, pages } = clampPage(requested, total, pageSize);
   const from = page * pageSize;
-  type PageRow = { id: number | bigint; grp: number | bigint; code: string; title: string; dueDate: string | null; recurring: boolean | number; status: string };
-  const found =
-    total === 0
-      ? []
-      : await queryRows<PageRow>(db, Prisma.sql`SELECT "id", "grp", "code", "title", "dueDate", "recurring", "status" FROM (${taskGroupSql(viewer, { ...shape, columns: PAGE_COLUMNS })}) g WHERE "grp" IN (${wanted})
-    ORDER BY "grp" ASC, "status" DESC, "sortKey" ASC, "code" ASC LIMIT ${pageSize} OFFSET ${from}`);
-  const units = await unitsOfTasks(db, found.map((r) => Number(r.id)));
-  const rows = found.map((r) => {
-    const id = Number(r.id);
-    return { id, code: r.code, title: r.title, dueDate: r.dueDate, recurring: Boolean(r.recurring), status: r.status, units: units.get(id) ?? [], group: TASK_GROUPS[Number(r.grp)]! };
+  const lines = list.slice(from, pageSize);
+  type PageRow = { id: number | bigint; code: string; title: string; dueDate: string | null; recurring: boolean | number; status: string };
+  const ids = lines.map((l) => l.id);
+  const [found, units] =
+    ids.length === 0
+      ? [[] as PageRow[], new Map<number, { unitId: number; role: string }[]>()]
+      : await Promise.all([
+          queryRows<PageRow>(db, Prisma.sql`SELECT "id", "code", "title", "dueDate", "recurring", "status" FROM "Task" WHERE "id" IN (${Prisma.join(ids)})`),
+          unitsOfTasks(db, ids),
+        ]);
+  const byId = new Map(found.map((r) => [Number(r.id), r]));
+  const rows = lines.flatMap((l) => {
+    const r = byId.get(l.id);
+    // A task deleted between the list and this read is left out of the page.
+    return r ? [{ id: l.id, code: r.code, title: r.title, dueDate: r.dueDate, recurring: Boolean(r.recurring), status: r.status, units: units.get(l.id) ?? [], group: TASK_GROUPS[l.group]! }] : [];
   });
   // The line before this page is in the group of its first line: "(tiếp)".
   let before = 0;
