@@ -113,12 +113,16 @@ export async function listTasksPage(env: TaskEnv, viewer: Viewer, requested: num
  * TaskAssignee and TaskUnit (indexed by staff and by unit): a staff member's list reads only
  * the tasks that concern them, never every task; a department-wide one adds the others as 3.
  */
-function taskGroupSql(viewer: Viewer, opts: { openOnly: boolean; withOther: boolean; columns?: Prisma.Sql }) {
-  const links = Prisma.sql`SELECT "taskId", MIN("grp") AS "grp" FROM (
+function viewerLinksSql(viewer: Viewer) {
+  return Prisma.sql`SELECT "taskId", MIN("grp") AS "grp" FROM (
       SELECT "taskId", 0 AS "grp" FROM "TaskAssignee" WHERE "staffId" = ${viewer.staffId}
       UNION ALL
       SELECT "taskId", CASE "role" WHEN 'lead' THEN 1 WHEN 'coord' THEN 2 ELSE 9 END AS "grp" FROM "TaskUnit" WHERE "unitId" = ${viewer.unitId}
     ) l GROUP BY "taskId"`;
+}
+
+function taskGroupSql(viewer: Viewer, opts: { openOnly: boolean; withOther: boolean; columns?: Prisma.Sql }) {
+  const links = viewerLinksSql(viewer);
   const columns = Prisma.sql`t."id", t."status", t."sortKey", t."code"${opts.columns ?? Prisma.empty}`;
   const open = opts.openOnly ? Prisma.sql` WHERE t."status" = 'open'` : Prisma.empty;
   return opts.withOther
@@ -146,11 +150,8 @@ async function pageOfTaskGroups(
   const code = (g: TaskGroup) => TASK_GROUPS.indexOf(g);
   const wanted = Prisma.join(groups.map(code));
   const shape = { openOnly: opts.openOnly, withOther: groups.includes("other") };
-  const [counted, dueSoon] = await Promise.all([
-    queryRows<{ grp: number | bigint; n: number | bigint }>(db, Prisma.sql`SELECT "grp", COUNT(*) AS "n" FROM (${taskGroupSql(viewer, shape)}) g WHERE "grp" IN (${wanted}) GROUP BY "grp"`),
-    opts.dueSoon ?? getSetting(db, "tasks.dueSoonWorkingDays"),
-  ]);
-  const counts = new Map(counted.map((r) => [Number(r.grp), Number(r.n)]));
+  const [counts, dueSoon] = await Promise.all([groupCounts(db, viewer, shape), opts.dueSoon ?? getSetting(db, "tasks.dueSoonWorkingDays")]);
+  for (const g of [...counts.keys()]) if (!groups.some((w) => code(w) === g)) counts.delete(g);
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   const { page, pages } = clampPage(requested, total, pageSize);
   const from = page * pageSize;
@@ -174,6 +175,26 @@ async function pageOfTaskGroups(
     before += n;
   }
   return { rows, total, page, pages, continuesGroup, dueSoon };
+}
+
+/**
+ * How many tasks each group holds. Without the open-only filter the viewer's own links are
+ * counted alone (every link names an existing task), and "other" is every task less the
+ * linked ones: no join over all tasks, whose number grows with the plan.
+ */
+async function groupCounts(db: Db, viewer: Viewer, shape: { openOnly: boolean; withOther: boolean }): Promise<Map<number, number>> {
+  type Counted = { grp: number | bigint; n: number | bigint };
+  if (shape.openOnly) {
+    const rows = await queryRows<Counted>(db, Prisma.sql`SELECT "grp", COUNT(*) AS "n" FROM (${taskGroupSql(viewer, shape)}) g GROUP BY "grp"`);
+    return new Map(rows.map((r) => [Number(r.grp), Number(r.n)]));
+  }
+  const all = shape.withOther ? Prisma.sql` UNION ALL SELECT -1 AS "grp", COUNT(*) AS "n" FROM "Task"` : Prisma.empty;
+  const rows = await queryRows<Counted>(db, Prisma.sql`SELECT "grp", COUNT(*) AS "n" FROM (${viewerLinksSql(viewer)}) m GROUP BY "grp"${all}`);
+  const counts = new Map(rows.map((r) => [Number(r.grp), Number(r.n)]));
+  const tasks = counts.get(-1);
+  counts.delete(-1);
+  if (tasks !== undefined) counts.set(TASK_GROUPS.indexOf("other"), tasks - [...counts.values()].reduce((a, b) => a + b, 0));
+  return counts;
 }
 
 /** The units named on each of a page's tasks (a page: the id list is bounded by the page size). */
