@@ -62,21 +62,25 @@ export async function viewableUnits(db: Db, viewer: Viewer) {
  * or an open task is assigned to them (Ban Giám đốc, with no task, is never "stale").
  */
 export async function staleReporters(db: DbOrTx, unitId: number, now: Date, days: number): Promise<StaleReporter[]> {
-  const unitHasTasks = (await db.task.count({ where: { status: "open", units: { some: { unitId } } } })) > 0;
-  const staff = await db.staff.findMany({
-    where: { unitId, active: true, ...(unitHasTasks ? {} : { taskAssignments: { some: { task: { status: "open" } } } }) },
-    select: { id: true, fullName: true, code: true },
-    orderBy: { code: "asc" },
-  });
-  if (staff.length === 0) return [];
-  // The unit's people by a join, not a list of their ids: a unit may have hundreds.
-  const last = await db.progressReport.groupBy({ by: ["staffId"], where: { staff: { unitId, active: true } }, _max: { createdAt: true } });
-  const lastBy = new Map(last.map((l) => [l.staffId, l._max.createdAt]));
+  // One statement on the driver adapter (direct-sql.ts), each person's latest report read from
+  // the (staffId, createdAt) index: /donvi asks on every call.
+  const staff = await queryRows<{ id: number; fullName: string; lastReportAt: Date | string | null }>(
+    db,
+    Prisma.sql`SELECT s."id", s."fullName", (SELECT MAX(r."createdAt") FROM "ProgressReport" r WHERE r."staffId" = s."id") AS "lastReportAt"
+    FROM "Staff" s
+    WHERE s."unitId" = ${unitId} AND s."active" = ${true}
+      AND (EXISTS (SELECT 1 FROM "TaskUnit" u JOIN "Task" t ON t."id" = u."taskId" WHERE u."unitId" = ${unitId} AND t."status" = 'open')
+        OR EXISTS (SELECT 1 FROM "TaskAssignee" a JOIN "Task" t ON t."id" = a."taskId" WHERE a."staffId" = s."id" AND t."status" = 'open'))
+    ORDER BY s."code" ASC`,
+  );
   const cutoff = new Date(now.getTime() - days * DAY_MS);
-  return staff
-    .map((s) => ({ staffId: s.id, fullName: s.fullName, lastReportAt: lastBy.get(s.id) ?? null }))
-    .filter((s) => s.lastReportAt === null || s.lastReportAt < cutoff)
-    .sort((a, b) => (a.lastReportAt?.getTime() ?? -1) - (b.lastReportAt?.getTime() ?? -1));
+  return (
+    staff
+      // SQLite gives an aggregate's date as the stored text (no declared type), PostgreSQL a Date.
+      .map((s) => ({ staffId: s.id, fullName: s.fullName, lastReportAt: s.lastReportAt === null ? null : new Date(s.lastReportAt) }))
+      .filter((s) => s.lastReportAt === null || s.lastReportAt < cutoff)
+      .sort((a, b) => (a.lastReportAt?.getTime() ?? -1) - (b.lastReportAt?.getTime() ?? -1))
+  );
 }
 
 type Count = number | bigint | null;
