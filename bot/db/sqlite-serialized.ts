@@ -12,6 +12,7 @@
 //    synchronous, and its own busy timeout would freeze the whole process (every chat, the
 //    sender, the HTTP server) while another process writes. SQLite's handler only gets a few
 //    milliseconds per try; between tries the event loop runs.
+// 4. Statements are prepared once per connection (keepStatements below).
 import type {
   IsolationLevel,
   SqlDriverAdapter,
@@ -20,6 +21,7 @@ import type {
   SqlResultSet,
   Transaction,
 } from "@prisma/driver-adapter-utils";
+import type BetterSqlite3 from "better-sqlite3";
 import { isSqliteBusy } from "./errors.js";
 
 /** better-sqlite3's own (blocking) busy timeout per try, in ms: short, the retries wait. */
@@ -64,6 +66,46 @@ async function whileBusy<T>(waitMs: number, fn: () => Promise<T>): Promise<T> {
 }
 
 const statement = (sql: string): SqlQuery => ({ sql, args: [], argTypes: [] });
+
+/** Prepared statements kept per connection (the most used SQL texts; IN lists of other lengths are other texts). */
+const KEPT_STATEMENTS = 256;
+
+/**
+ * Prisma's adapter prepares every statement anew (`client.prepare(sql).bind(args)`): about 7%
+ * of the bot's CPU on a /nhiemvu update went to SQLite compiling the same few texts. A
+ * better-sqlite3 statement can be run again and again but bound only once, so the adapter
+ * gets, for a text seen before, the kept statement with this call's values passed to its
+ * run/all. Only where the adapter's connection looks as expected; otherwise it prepares anew.
+ */
+function keepStatements(adapter: SqlDriverAdapter): void {
+  const client = (adapter as unknown as { client?: BetterSqlite3.Database }).client;
+  if (!client || typeof client.prepare !== "function" || typeof client.exec !== "function") return;
+  const prepare = client.prepare.bind(client);
+  const kept = new Map<string, BetterSqlite3.Statement>();
+  const keptPrepare = (sql: string) => {
+    let st = kept.get(sql);
+    if (st) kept.delete(sql); // most recently used last
+    else st = prepare(sql);
+    kept.set(sql, st);
+    if (kept.size > KEPT_STATEMENTS) kept.delete(kept.keys().next().value!);
+    return bindOnCall(st);
+  };
+  (client as unknown as { prepare: typeof keptPrepare }).prepare = keptPrepare;
+}
+
+/** What the adapter uses of a statement, with `bind` handing the values to each run instead. */
+function bindOnCall(st: BetterSqlite3.Statement) {
+  return {
+    reader: st.reader,
+    run: () => st.run(),
+    bind: (args: unknown[]) => ({
+      reader: st.reader,
+      columns: () => st.columns(),
+      raw: () => ({ all: () => st.raw(true).all(args) }),
+      run: () => st.run(args),
+    }),
+  };
+}
 
 class ImmediateTransaction implements Transaction {
   readonly provider;
@@ -166,7 +208,9 @@ export class SerializedSqliteAdapterFactory implements SqlMigrationAwareDriverAd
   /** The adapter Prisma connected last (bot/db/direct-sql.ts runs the hot statements on it). */
   connected: SqlDriverAdapter | undefined;
   async connect(): Promise<SqlDriverAdapter> {
-    this.connected = new SerializedAdapter(await this.inner.connect(), this.waitMs);
+    const inner = await this.inner.connect();
+    keepStatements(inner);
+    this.connected = new SerializedAdapter(inner, this.waitMs);
     return this.connected;
   }
   async connectToShadowDb(): Promise<SqlDriverAdapter> {

@@ -1,6 +1,7 @@
 // The hot statements run straight on the driver adapter (bot/db/direct-sql.ts): they must
 // read exactly what $queryRaw reads and write what $executeRaw writes, on SQLite and on
-// PostgreSQL, and a transaction's client must still see its own writes.
+// PostgreSQL, and a transaction's client must still see its own writes; a statement SQLite
+// keeps prepared (bot/db/sqlite-serialized.ts) reads the values of each call.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../bot/db/client.js";
 import { executeSql, queryRows } from "../../bot/db/direct-sql.js";
@@ -50,6 +51,18 @@ describe.each(providers)("plain SQL on the driver adapter (%s)", (provider) => {
     const earlier = new Date(NOW.getTime() + 1);
     expect(await executeSql(db, Prisma.sql`UPDATE "ProcessedUpdate" SET "done" = ${true} WHERE "id" = ${id} AND "at" < ${earlier}`)).toBe(1);
     expect(await db.processedUpdate.findUniqueOrThrow({ where: { id } })).toMatchObject({ at: NOW, done: true });
+  });
+
+  it("a statement run again with other values reads those values (SQLite keeps its prepared statements)", async () => {
+    const staff = await db.staff.findMany({ select: { id: true, code: true }, orderBy: { id: "asc" }, take: 3 });
+    for (let round = 0; round < 2; round++)
+      for (const s of staff) {
+        expect(await queryRows(db, Prisma.sql`SELECT "code" FROM "Staff" WHERE "id" = ${s.id}`)).toEqual([{ code: s.code }]);
+        expect(await db.staff.findUniqueOrThrow({ where: { id: s.id }, select: { code: true } })).toEqual({ code: s.code });
+      }
+    // More texts than are kept: the oldest are prepared again when they come back.
+    for (let n = 1; n <= 300; n++) expect(await queryRows<{ n: unknown }>(db, Prisma.sql`SELECT ${Prisma.raw(String(n))} AS "n"`)).toHaveLength(1);
+    expect(await queryRows(db, Prisma.sql`SELECT "code" FROM "Staff" WHERE "id" = ${staff[0]!.id}`)).toEqual([{ code: staff[0]!.code }]);
   });
 
   it("a transaction's client goes through Prisma and sees its own writes", async () => {

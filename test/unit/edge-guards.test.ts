@@ -32,6 +32,10 @@ describe("text at the edge", () => {
     expect(charLength("Nghiê\u0301m".normalize("NFD"))).toBe(6);
     expect(charLength("😀".repeat(600))).toBe(600);
     expect(takeChars(`${FAMILY}${FAMILY}x`, 2)).toBe(`${FAMILY}${FAMILY}`);
+    // Precomposed Vietnamese is cut by code unit (the quick way), combining marks and CR LF by cluster.
+    expect(takeChars("Nghiệm thu đề tài", 6)).toBe("Nghiệm");
+    expect(takeChars("Nghiê\u0301m thu".normalize("NFD"), 6)).toBe("Nghiê\u0301m".normalize("NFD"));
+    expect(takeChars("ab\r\ncd", 3)).toBe("ab\r\n");
     expect(shorten("😀".repeat(500), 600)).toBe("😀".repeat(500));
     const cut = shorten("😀".repeat(700), 600);
     expect(charLength(cut)).toBe(600);

@@ -62,23 +62,25 @@ export async function viewableUnits(db: Db, viewer: Viewer) {
  * or an open task is assigned to them (Ban Giám đốc, with no task, is never "stale").
  */
 export async function staleReporters(db: DbOrTx, unitId: number, now: Date, days: number): Promise<StaleReporter[]> {
-  // One statement on the driver adapter (it was three Prisma calls): each person's latest report
-  // by the (staffId, createdAt) index. MAX of a date comes back as text on SQLite, a Date on PostgreSQL.
-  const rows = await queryRows<{ id: number; fullName: string; last: string | Date | number | null }>(
+  // One statement on the driver adapter (direct-sql.ts), each person's latest report read from
+  // the (staffId, createdAt) index: /donvi asks on every call.
+  const staff = await queryRows<{ id: number; fullName: string; lastReportAt: Date | string | null }>(
     db,
-    Prisma.sql`SELECT s."id", s."fullName", MAX(r."createdAt") AS "last"
-    FROM "Staff" s LEFT JOIN "ProgressReport" r ON r."staffId" = s."id"
-    WHERE s."unitId" = ${unitId} AND s."active" = TRUE
+    Prisma.sql`SELECT s."id", s."fullName", (SELECT MAX(r."createdAt") FROM "ProgressReport" r WHERE r."staffId" = s."id") AS "lastReportAt"
+    FROM "Staff" s
+    WHERE s."unitId" = ${unitId} AND s."active" = ${true}
       AND (EXISTS (SELECT 1 FROM "TaskUnit" u JOIN "Task" t ON t."id" = u."taskId" WHERE u."unitId" = ${unitId} AND t."status" = 'open')
         OR EXISTS (SELECT 1 FROM "TaskAssignee" a JOIN "Task" t ON t."id" = a."taskId" WHERE a."staffId" = s."id" AND t."status" = 'open'))
-    GROUP BY s."id", s."fullName", s."code"
-    ORDER BY s."code"`,
+    ORDER BY s."code" ASC`,
   );
   const cutoff = new Date(now.getTime() - days * DAY_MS);
-  return rows
-    .map((s) => ({ staffId: Number(s.id), fullName: s.fullName, lastReportAt: s.last === null ? null : new Date(s.last) }))
-    .filter((s) => s.lastReportAt === null || s.lastReportAt < cutoff)
-    .sort((a, b) => (a.lastReportAt?.getTime() ?? -1) - (b.lastReportAt?.getTime() ?? -1));
+  return (
+    staff
+      // SQLite gives an aggregate's date as the stored text (no declared type), PostgreSQL a Date.
+      .map((s) => ({ staffId: s.id, fullName: s.fullName, lastReportAt: s.lastReportAt === null ? null : new Date(s.lastReportAt) }))
+      .filter((s) => s.lastReportAt === null || s.lastReportAt < cutoff)
+      .sort((a, b) => (a.lastReportAt?.getTime() ?? -1) - (b.lastReportAt?.getTime() ?? -1))
+  );
 }
 
 type Count = number | bigint | null;
