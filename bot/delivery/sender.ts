@@ -22,6 +22,19 @@ export interface SenderLimits {
   groupPerMinute: number;
 }
 
+/**
+ * A send's place in the bot-wide window of one second. It counts from the moment it is paced
+ * while in flight (at = Infinity), then until a second after Telegram answered. Counting by the
+ * answer, not the start, is what keeps Telegram's own count below the limit: a request held up
+ * on its way (the event loop, a look at the database before the call, the network) reaches
+ * Telegram later than it started, next to sends that started after it, and a window counted
+ * by start times let 2 of 1,000 alert messages earn a 429 in the bench. A request reaches
+ * Telegram before it is answered, so no second at Telegram holds more sends than are counted here.
+ */
+interface WindowSlot {
+  at: number;
+}
+
 export const TELEGRAM_LIMITS: SenderLimits = { perSecond: 30, perChatIntervalMs: 1000, groupPerMinute: 20 };
 
 export interface SenderOptions {
@@ -69,8 +82,8 @@ export class OutboxSender {
   private readonly opts: Required<Omit<SenderOptions, "limits">>;
   private pausedUntil = 0;
   private nextGlobalAt = 0;
-  /** Start times of the sends of the last second (bot-wide pace). */
-  private readonly recentSends: number[] = [];
+  /** The sends of the last second (bot-wide pace), see WindowSlot. */
+  private recentSends: WindowSlot[] = [];
   private readonly chatNextAt = new Map<string, number>();
   private readonly groupSends = new Map<string, number[]>();
   private readonly events = new EventEmitter();
@@ -212,8 +225,11 @@ export class OutboxSender {
     });
   }
 
-  /** Waits for the bot-wide pause (429), the global pace and the chat's own pace. */
-  private async pace(chatId: string): Promise<void> {
+  /**
+   * Waits for the bot-wide pause (429), the global pace and the chat's own pace; returns the
+   * send's place in the bot-wide window, to be settled when Telegram has answered.
+   */
+  private async pace(chatId: string): Promise<WindowSlot> {
     for (;;) {
       const now = Date.now();
       const wait = Math.max(this.pausedUntil - now, (this.chatNextAt.get(chatId) ?? 0) - now);
@@ -234,20 +250,24 @@ export class OutboxSender {
     // spaced, and never more than that in any rolling second even when a timer fires late
     // (a late worker and an on-time one would otherwise go out together and earn a 429).
     const perSecond = Math.max(1, this.limits.perSecond - 1);
-    const slot = Math.max(Date.now(), this.nextGlobalAt);
-    this.nextGlobalAt = slot + 1000 / perSecond;
-    await this.wait(slot - Date.now());
+    const turn = Math.max(Date.now(), this.nextGlobalAt);
+    this.nextGlobalAt = turn + 1000 / perSecond;
+    await this.wait(turn - Date.now());
     for (;;) {
       const now = Date.now();
-      while (this.recentSends.length > 0 && now - this.recentSends[0]! >= 1000) this.recentSends.shift();
+      this.recentSends = this.recentSends.filter((s) => now - s.at < 1000);
       if (this.recentSends.length < perSecond) break;
-      await this.wait(1000 - (now - this.recentSends[0]!) + 1);
+      const answered = this.recentSends.filter((s) => Number.isFinite(s.at)).map((s) => s.at);
+      // Every place taken by a send still in flight: look again shortly.
+      await this.wait(answered.length ? 1000 - (now - Math.min(...answered)) + 1 : 5);
     }
     // A 429 may have arrived while we waited for our slot.
     while (Date.now() < this.pausedUntil) await this.wait(this.pausedUntil - Date.now());
-    this.recentSends.push(Date.now());
+    const place: WindowSlot = { at: Number.POSITIVE_INFINITY };
+    this.recentSends.push(place);
     this.chatNextAt.set(chatId, Date.now() + this.limits.perChatIntervalMs);
     if (isGroup) this.groupSends.get(chatId)!.push(Date.now());
+    return place;
   }
 
   private async deliver(row: Row): Promise<keyof DrainStats> {
@@ -274,23 +294,31 @@ export class OutboxSender {
       const parts = this.parts(payload, transport.limits ?? TELEGRAM_TEXT_LIMITS);
       // Parts already delivered before a crash are not sent again.
       for (let i = sentIds.length; i < parts.length; i++) {
-        for (;;) {
-          await this.pace(row.chatId);
-          // The pace may have held this message for a 429 pause: a cancel (of an alert, say)
-          // that came meanwhile is final, so look again right before the call.
-          if (!(await this.stillOurs(row.id))) {
-            this.logger.info({ outboxId: row.id, kind: row.kind }, "message cancelled while waiting; not sent");
-            if (sentIds.length) await this.db.outboxMessage.update({ where: { id: row.id }, data: { externalMessageIds: JSON.stringify(sentIds) } });
-            return "deferred";
-          }
-          // Another worker may have heard a 429 during that look: this send waits for it too.
-          if (Date.now() >= this.pausedUntil) break;
-        }
         const part = parts[i]!;
-        const id =
-          part.kind === "document"
-            ? await transport.sendDocument(row.chatId, part.file, part.caption, part.buttons)
-            : await transport.sendText(row.chatId, part.text, part.buttons);
+        let slot = await this.pace(row.chatId);
+        let id: number | string;
+        // Whatever happens (sent, refused, cancelled, a database error), the place is settled.
+        try {
+          for (;;) {
+            // The pace may have held this message for a 429 pause: a cancel (of an alert, say)
+            // that came meanwhile is final, so look again right before the call.
+            if (!(await this.stillOurs(row.id))) {
+              this.logger.info({ outboxId: row.id, kind: row.kind }, "message cancelled while waiting; not sent");
+              if (sentIds.length) await this.db.outboxMessage.update({ where: { id: row.id }, data: { externalMessageIds: JSON.stringify(sentIds) } });
+              return "deferred";
+            }
+            // Another worker may have heard a 429 during that look: this send waits for it too.
+            if (Date.now() >= this.pausedUntil) break;
+            slot.at = Date.now();
+            slot = await this.pace(row.chatId);
+          }
+          id =
+            part.kind === "document"
+              ? await transport.sendDocument(row.chatId, part.file, part.caption, part.buttons)
+              : await transport.sendText(row.chatId, part.text, part.buttons);
+        } finally {
+          slot.at = Date.now();
+        }
         sentIds.push(id);
         if (i < parts.length - 1) {
           await this.db.outboxMessage.update({ where: { id: row.id }, data: { externalMessageIds: JSON.stringify(sentIds) } });

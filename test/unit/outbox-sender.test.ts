@@ -138,6 +138,29 @@ describe("sender", () => {
     expect(new Set(t.sent.map((x) => x.chatId)).size).toBe(60);
   });
 
+  it("requests held up on their way still reach the server below its limit (the window counts each send until it is answered)", async () => {
+    // The first ten requests take 300 ms to reach the server (a busy event loop, a slow network)
+    // while the next ones go straight through: counted by start times, the held-up ones arrived
+    // together with those that started up to a second later, and earned 429s.
+    const unit = await db.unit.findFirstOrThrow();
+    const people = await db.staff.createManyAndReturn({ data: Array.from({ length: 90 }, (_, i) => ({ code: `SLOW${i}`, fullName: `Cán bộ ${i}`, unitId: unit.id, role: "chuyen_vien" })) });
+    await db.chatAccount.createMany({ data: people.map((p) => ({ platform: "telegram", externalId: String(1000 + p.id), chatId: String(1000 + p.id), staffId: p.id })) });
+    for (const p of people) await enqueue(db, { dedupKey: `slow-${p.id}`, kind: "alert", staffId: p.id, urgent: true, payload: { text: "Khẩn" } }, { now: NOON, timeZone: TZ });
+    const limiter = new RateLimiter({ perSecond: 30, retryAfter: 1 });
+    const t = new RecordingTransport();
+    let calls = 0;
+    const inner = t.sendText.bind(t);
+    t.sendText = async (chatId: string, text: string) => {
+      if (calls++ < 10) await new Promise((r) => setTimeout(r, 300));
+      const wait = limiter.admit("sendMessage", Date.now());
+      if (wait !== undefined) throw new TransportError("rate_limited", "429 Too Many Requests", wait);
+      return inner(chatId, text);
+    };
+    const stats = await sender(t, { limits: TELEGRAM_LIMITS, concurrency: 16 }).drain();
+    expect(limiter.refused).toBe(0);
+    expect(stats).toMatchObject({ sent: 90, retried: 0 });
+  });
+
   it("a 429 stops every send for retry_after seconds", async () => {
     for (let i = 0; i < 4; i++) await msg(i % 2 ? "KH01" : "KH02", `m${i}`);
     const t = new RecordingTransport();
