@@ -60,6 +60,14 @@ function sender(transport: Transport, opts: Partial<SenderOptions> = {}, clock =
 const msg = (code: string, key: string, text = `Tin ${key}`, extra: Partial<Parameters<typeof enqueue>[1]> = {}) =>
   enqueue(db, { dedupKey: key, kind: "notify", staffId: staffIds.get(code)!, payload: { text }, ...extra }, { now: NOON, timeZone: TZ });
 
+/** One Khẩn message to each of `count` new people with a chat. */
+async function urgentToMany(count: number, prefix: string) {
+  const unit = await db.unit.findFirstOrThrow();
+  const people = await db.staff.createManyAndReturn({ data: Array.from({ length: count }, (_, i) => ({ code: `${prefix.toUpperCase()}${i}`, fullName: `Cán bộ ${i}`, unitId: unit.id, role: "chuyen_vien" })) });
+  await db.chatAccount.createMany({ data: people.map((p) => ({ platform: "telegram", externalId: String(1000 + p.id), chatId: String(1000 + p.id), staffId: p.id })) });
+  for (const p of people) await enqueue(db, { dedupKey: `${prefix}-${p.id}`, kind: "alert", staffId: p.id, urgent: true, payload: { text: "Khẩn" } }, { now: NOON, timeZone: TZ });
+}
+
 beforeEach(async () => {
   tdb = await createTestDatabase();
   db = tdb.prisma;
@@ -122,10 +130,7 @@ describe("sender", () => {
   it("a burst to many people stays under Telegram's bulk limit: no 429 from a server enforcing 30/s", async () => {
     // One message to each of 60 people (more than two seconds' worth): the sender paces
     // below the limit instead of bouncing off it.
-    const unit = await db.unit.findFirstOrThrow();
-    const people = await db.staff.createManyAndReturn({ data: Array.from({ length: 60 }, (_, i) => ({ code: `BURST${i}`, fullName: `Cán bộ ${i}`, unitId: unit.id, role: "chuyen_vien" })) });
-    await db.chatAccount.createMany({ data: people.map((p) => ({ platform: "telegram", externalId: String(1000 + p.id), chatId: String(1000 + p.id), staffId: p.id })) });
-    for (const p of people) await enqueue(db, { dedupKey: `burst-${p.id}`, kind: "alert", staffId: p.id, urgent: true, payload: { text: "Khẩn" } }, { now: NOON, timeZone: TZ });
+    await urgentToMany(60, "burst");
     const limiter = new RateLimiter({ perSecond: 30, retryAfter: 1 });
     const t = new RecordingTransport();
     t.failures.push(() => {
@@ -142,10 +147,7 @@ describe("sender", () => {
     // The first ten requests take 300 ms to reach the server (a busy event loop, a slow network)
     // while the next ones go straight through: counted by start times, the held-up ones arrived
     // together with those that started up to a second later, and earned 429s.
-    const unit = await db.unit.findFirstOrThrow();
-    const people = await db.staff.createManyAndReturn({ data: Array.from({ length: 90 }, (_, i) => ({ code: `SLOW${i}`, fullName: `Cán bộ ${i}`, unitId: unit.id, role: "chuyen_vien" })) });
-    await db.chatAccount.createMany({ data: people.map((p) => ({ platform: "telegram", externalId: String(1000 + p.id), chatId: String(1000 + p.id), staffId: p.id })) });
-    for (const p of people) await enqueue(db, { dedupKey: `slow-${p.id}`, kind: "alert", staffId: p.id, urgent: true, payload: { text: "Khẩn" } }, { now: NOON, timeZone: TZ });
+    await urgentToMany(90, "slow");
     const limiter = new RateLimiter({ perSecond: 30, retryAfter: 1 });
     const t = new RecordingTransport();
     let calls = 0;
