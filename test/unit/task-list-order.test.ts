@@ -7,6 +7,7 @@ import type { Db } from "../../bot/db/client.js";
 import { loadDemoStaff } from "../../bot/seed-data/demo-staff.js";
 import type { Viewer } from "../../bot/services/tasks/access.js";
 import { listTasksPage } from "../../bot/services/tasks/queries.js";
+import { unitTaskPage } from "../../bot/services/tasks/unit-overview.js";
 import { createTestDatabase, pgAvailable, type TestDatabase } from "../helpers/db.js";
 import { makeTask, taskEnv, viewerOf } from "../helpers/tasks.js";
 
@@ -83,6 +84,32 @@ describe.each(providers)("kept task-list order on %s", (provider) => {
     expect(after.codes.indexOf("lead:B5")).toBeGreaterThan(after.codes.indexOf("lead:B4")); // closed tasks last
     expect(await allPages(kh, { reportable: true })).toEqual(await expected(kh, { reportable: true }));
     expect(await allPages(office)).toEqual(await expected(office, { withOther: true }));
+  });
+
+  it("/donvi's pages are the unit's links as the database has them, also after another connection changes them", async () => {
+    const khtc = await db.unit.findFirstOrThrow({ where: { code: "KHTC" } });
+    const unitPages = async () => {
+      const env = taskEnv(db, TODAY);
+      const first = await unitTaskPage(env, khtc.id, 0, 6);
+      const lines = [...first.lines];
+      for (let p = 1; p < first.pages; p++) lines.push(...(await unitTaskPage(env, khtc.id, p, 6)).lines);
+      return { total: first.total, codes: lines.map((l) => `${l.role}:${l.code}`) };
+    };
+    const expectedLinks = async () => {
+      const links = await db.taskUnit.findMany({ where: { unitId: khtc.id, role: { in: ["lead", "coord"] } }, include: { task: true } });
+      const codes = links
+        .sort((a, b) => (a.role === b.role ? 0 : a.role === "lead" ? -1 : 1) || (a.task.sortKey < b.task.sortKey ? -1 : a.task.sortKey > b.task.sortKey ? 1 : 0) || (a.task.code < b.task.code ? -1 : 1))
+        .map((l) => `${l.role}:${l.task.code}`);
+      return { total: codes.length, codes };
+    };
+    expect(await unitPages()).toEqual(await expectedLinks());
+    const b2 = await other.prisma.task.findUniqueOrThrow({ where: { code: "B2" } });
+    await other.prisma.taskUnit.create({ data: { taskId: b2.id, unitId: khtc.id, role: "coord" } });
+    await other.prisma.taskUnit.deleteMany({ where: { task: { code: "B10" }, unitId: khtc.id } });
+    const after = await unitPages();
+    expect(after).toEqual(await expectedLinks());
+    expect(after.codes).toContain("coord:B2");
+    expect(after.codes).not.toContain("lead:B10");
   });
 
   it("a progress report leaves the list version alone (the kept order stays in use)", async () => {

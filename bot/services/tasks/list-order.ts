@@ -63,6 +63,28 @@ async function unitOrder(db: Db, unitId: number, shape: ListShape): Promise<Unit
   return order;
 }
 
+/**
+ * A unit's own task links as /donvi lists them: those it leads, then those it coordinates
+ * (0 lead, 1 coord), each in plan order; a task both led and coordinated by the unit is on
+ * both lists. Kept like the lists above.
+ */
+export async function unitLinks(db: Db, unitId: number): Promise<{ ids: Int32Array; roles: Uint8Array }> {
+  const key = `${unitId}:links`;
+  let forDb = kept.get(db);
+  if (!forDb) kept.set(db, (forDb = new Map()));
+  const version = await listVersion(db);
+  const hit = forDb.get(key);
+  if (hit && hit.version === version) return { ids: hit.ids, roles: hit.groups };
+  const rows = await queryRows<{ id: number | bigint; grp: number | bigint }>(
+    db,
+    Prisma.sql`SELECT t."id", CASE l."role" WHEN 'lead' THEN 0 ELSE 1 END AS "grp" FROM "TaskUnit" l JOIN "Task" t ON t."id" = l."taskId"
+      WHERE l."unitId" = ${unitId} AND l."role" IN ('lead', 'coord') ORDER BY 2, t."sortKey" ASC, t."code" ASC`,
+  );
+  const order: UnitOrder = { version, ids: Int32Array.from(rows, (r) => Number(r.id)), groups: Uint8Array.from(rows, (r) => Number(r.grp)) };
+  if (Number.isFinite(version)) forDb.set(key, order);
+  return { ids: order.ids, roles: order.groups };
+}
+
 /** A person's assigned tasks in plan order (group 0). */
 async function assignedOrder(db: Db, staffId: number, openOnly: boolean): Promise<number[]> {
   const open = openOnly ? Prisma.sql` AND t."status" = 'open'` : Prisma.empty;

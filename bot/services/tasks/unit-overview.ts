@@ -8,6 +8,7 @@ import { seesUnit } from "../roles.js";
 import { getSetting } from "../settings.js";
 import type { Viewer } from "./access.js";
 import { LIST_PAGE_SIZE } from "./format.js";
+import { unitLinks } from "./list-order.js";
 import { clampPage, describeTasks, lineFields, type TaskEnv, type TaskLine, unitsOfTasks } from "./queries.js";
 
 /** A task as /donvi lists it: the unit's own progress, and the unit's part in the task. */
@@ -110,25 +111,31 @@ const UNIT_ROLES = ["lead", "coord"] as const;
 
 /**
  * A page of the unit's tasks with the unit's own progress: those it leads, then those it
- * coordinates, each in plan order. The unit's own TaskUnit rows (indexed by unit) are the
- * lines; counted, then paged in SQL, on the driver adapter (direct-sql.ts).
+ * coordinates, each in plan order. The unit's own TaskUnit rows are the lines, in an order
+ * kept while the plan does not change (list-order.ts); the page's tasks are then read by id,
+ * on the driver adapter (direct-sql.ts).
  */
 export async function unitTaskPage(env: TaskEnv, unitId: number, requested: number, pageSize: number): Promise<UnitTaskPage> {
-  const links = Prisma.sql`SELECT "taskId", CASE "role" WHEN 'lead' THEN 0 ELSE 1 END AS "grp" FROM "TaskUnit" WHERE "unitId" = ${unitId} AND "role" IN (${Prisma.join(UNIT_ROLES)})`;
-  const [counted] = await queryRows<{ n: Count }>(env.db, Prisma.sql`SELECT COUNT(*) AS "n" FROM (${links}) l`);
-  const total = Number(counted?.n ?? 0);
+  const links = await unitLinks(env.db, unitId);
+  const total = links.ids.length;
   const { page, pages } = clampPage(requested, total, pageSize);
-  type Row = { id: number; grp: Count; code: string; title: string; dueDate: string | null; recurring: boolean; status: string };
-  const found =
-    total === 0
-      ? []
-      : await queryRows<Row>(
-          env.db,
-          Prisma.sql`SELECT t."id", l."grp", t."code", t."title", t."dueDate", t."recurring", t."status" FROM (${links}) l JOIN "Task" t ON t."id" = l."taskId"
-            ORDER BY l."grp" ASC, t."sortKey" ASC, t."code" ASC LIMIT ${pageSize} OFFSET ${page * pageSize}`,
-        );
-  const units = await unitsOfTasks(env.db, [...new Set(found.map((r) => r.id))]);
-  const rows = found.map((r) => ({ id: r.id, code: r.code, title: r.title, dueDate: r.dueDate, recurring: r.recurring, status: r.status, units: units.get(r.id) ?? [], role: UNIT_ROLES[Number(r.grp)]! }));
+  const from = page * pageSize;
+  const lines = Array.from(links.ids.subarray(from, from + pageSize), (id, i) => ({ id, role: UNIT_ROLES[links.roles[from + i]!]! }));
+  type Row = { id: number; code: string; title: string; dueDate: string | null; recurring: boolean | number; status: string };
+  const ids = [...new Set(lines.map((l) => l.id))];
+  const [found, units] =
+    ids.length === 0
+      ? [[] as Row[], new Map<number, { unitId: number; role: string }[]>()]
+      : await Promise.all([
+          queryRows<Row>(env.db, Prisma.sql`SELECT "id", "code", "title", "dueDate", "recurring", "status" FROM "Task" WHERE "id" IN (${Prisma.join(ids)})`),
+          unitsOfTasks(env.db, ids),
+        ]);
+  const byId = new Map(found.map((r) => [Number(r.id), r]));
+  // A task deleted between the list and this read is left out of the page.
+  const rows = lines.flatMap((l) => {
+    const r = byId.get(l.id);
+    return r ? [{ id: l.id, code: r.code, title: r.title, dueDate: r.dueDate, recurring: Boolean(r.recurring), status: r.status, units: units.get(l.id) ?? [], role: l.role }] : [];
+  });
   const described = await describeTasks(env, rows, unitId);
   return { lines: described.map((r): UnitTaskLine => ({ ...lineFields(r), role: r.role })), total, page, pages };
 }
