@@ -40,27 +40,36 @@ async function listVersion(db: Db): Promise<number> {
   return row ? Number(row.version) : Number.NaN;
 }
 
-/** A unit's tasks in list order (group, then plan order), without any person's assignments. */
-async function unitOrder(db: Db, unitId: number, shape: ListShape): Promise<UnitOrder> {
-  const key = `${unitId}:${shape.openOnly ? 1 : 0}:${shape.withOther ? 1 : 0}`;
+/**
+ * The order kept under `key`, or, when the plan changed since, the one `load` reads now. The
+ * version is read before the list: a change made meanwhile leaves the kept list older than the
+ * version, so it is read again next time.
+ */
+async function keptOrder(db: Db, key: string, load: () => Promise<{ id: number | bigint; grp: number | bigint }[]>): Promise<UnitOrder> {
   let forDb = kept.get(db);
   if (!forDb) kept.set(db, (forDb = new Map()));
-  // Read before the list: a change made meanwhile leaves the kept list older than the version.
   const version = await listVersion(db);
   const hit = forDb.get(key);
   if (hit && hit.version === version) return hit;
-  const links = Prisma.sql`SELECT "taskId", MIN(CASE "role" WHEN 'lead' THEN 1 WHEN 'coord' THEN 2 ELSE 9 END) AS "grp" FROM "TaskUnit" WHERE "unitId" = ${unitId} GROUP BY "taskId"`;
-  const open = shape.openOnly ? Prisma.sql` AND t."status" = 'open'` : Prisma.empty;
-  // A link of another kind (9) puts a task in no group, as /nhiemvu always had it.
-  const rows = await queryRows<{ id: number | bigint; grp: number | bigint }>(
-    db,
-    shape.withOther
-      ? Prisma.sql`SELECT t."id", COALESCE(m."grp", 3) AS "grp" FROM "Task" t LEFT JOIN (${links}) m ON m."taskId" = t."id" WHERE COALESCE(m."grp", 3) <> 9${open} ORDER BY 2, ${PLAN_ORDER_SQL}`
-      : Prisma.sql`SELECT t."id", m."grp" AS "grp" FROM (${links}) m JOIN "Task" t ON t."id" = m."taskId" WHERE m."grp" <> 9${open} ORDER BY 2, ${PLAN_ORDER_SQL}`,
-  );
+  const rows = await load();
   const order: UnitOrder = { version, ids: Int32Array.from(rows, (r) => Number(r.id)), groups: Uint8Array.from(rows, (r) => Number(r.grp)) };
   if (Number.isFinite(version)) forDb.set(key, order);
   return order;
+}
+
+/** A unit's tasks in list order (group, then plan order), without any person's assignments. */
+function unitOrder(db: Db, unitId: number, shape: ListShape): Promise<UnitOrder> {
+  const links = Prisma.sql`SELECT "taskId", MIN(CASE "role" WHEN 'lead' THEN 1 WHEN 'coord' THEN 2 ELSE 9 END) AS "grp" FROM "TaskUnit" WHERE "unitId" = ${unitId} GROUP BY "taskId"`;
+  const open = shape.openOnly ? Prisma.sql` AND t."status" = 'open'` : Prisma.empty;
+  // A link of another kind (9) puts a task in no group, as /nhiemvu always had it.
+  return keptOrder(db, `${unitId}:${shape.openOnly ? 1 : 0}:${shape.withOther ? 1 : 0}`, () =>
+    queryRows(
+      db,
+      shape.withOther
+        ? Prisma.sql`SELECT t."id", COALESCE(m."grp", 3) AS "grp" FROM "Task" t LEFT JOIN (${links}) m ON m."taskId" = t."id" WHERE COALESCE(m."grp", 3) <> 9${open} ORDER BY 2, ${PLAN_ORDER_SQL}`
+        : Prisma.sql`SELECT t."id", m."grp" AS "grp" FROM (${links}) m JOIN "Task" t ON t."id" = m."taskId" WHERE m."grp" <> 9${open} ORDER BY 2, ${PLAN_ORDER_SQL}`,
+    ),
+  );
 }
 
 /**
@@ -69,19 +78,13 @@ async function unitOrder(db: Db, unitId: number, shape: ListShape): Promise<Unit
  * both lists. Kept like the lists above.
  */
 export async function unitLinks(db: Db, unitId: number): Promise<{ ids: Int32Array; roles: Uint8Array }> {
-  const key = `${unitId}:links`;
-  let forDb = kept.get(db);
-  if (!forDb) kept.set(db, (forDb = new Map()));
-  const version = await listVersion(db);
-  const hit = forDb.get(key);
-  if (hit && hit.version === version) return { ids: hit.ids, roles: hit.groups };
-  const rows = await queryRows<{ id: number | bigint; grp: number | bigint }>(
-    db,
-    Prisma.sql`SELECT t."id", CASE l."role" WHEN 'lead' THEN 0 ELSE 1 END AS "grp" FROM "TaskUnit" l JOIN "Task" t ON t."id" = l."taskId"
-      WHERE l."unitId" = ${unitId} AND l."role" IN ('lead', 'coord') ORDER BY 2, t."sortKey" ASC, t."code" ASC`,
+  const order = await keptOrder(db, `${unitId}:links`, () =>
+    queryRows(
+      db,
+      Prisma.sql`SELECT t."id", CASE l."role" WHEN 'lead' THEN 0 ELSE 1 END AS "grp" FROM "TaskUnit" l JOIN "Task" t ON t."id" = l."taskId"
+        WHERE l."unitId" = ${unitId} AND l."role" IN ('lead', 'coord') ORDER BY 2, t."sortKey" ASC, t."code" ASC`,
+    ),
   );
-  const order: UnitOrder = { version, ids: Int32Array.from(rows, (r) => Number(r.id)), groups: Uint8Array.from(rows, (r) => Number(r.grp)) };
-  if (Number.isFinite(version)) forDb.set(key, order);
   return { ids: order.ids, roles: order.groups };
 }
 

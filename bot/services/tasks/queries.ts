@@ -129,22 +129,7 @@ async function pageOfTaskGroups(
   const { total, counts } = list;
   const { page, pages } = clampPage(requested, total, pageSize);
   const from = page * pageSize;
-  const lines = list.slice(from, pageSize);
-  type PageRow = { id: number | bigint; code: string; title: string; dueDate: string | null; recurring: boolean | number; status: string };
-  const ids = lines.map((l) => l.id);
-  const [found, units] =
-    ids.length === 0
-      ? [[] as PageRow[], new Map<number, { unitId: number; role: string }[]>()]
-      : await Promise.all([
-          queryRows<PageRow>(db, Prisma.sql`SELECT "id", "code", "title", "dueDate", "recurring", "status" FROM "Task" WHERE "id" IN (${Prisma.join(ids)})`),
-          unitsOfTasks(db, ids),
-        ]);
-  const byId = new Map(found.map((r) => [Number(r.id), r]));
-  const rows = lines.flatMap((l) => {
-    const r = byId.get(l.id);
-    // A task deleted between the list and this read is left out of the page.
-    return r ? [{ id: l.id, code: r.code, title: r.title, dueDate: r.dueDate, recurring: Boolean(r.recurring), status: r.status, units: units.get(l.id) ?? [], group: TASK_GROUPS[l.group]! }] : [];
-  });
+  const rows = (await pageTasks(db, list.slice(from, pageSize))).map(({ group, ...r }) => ({ ...r, group: TASK_GROUPS[group]! }));
   // The line before this page is in the group of its first line: "(tiếp)".
   let before = 0;
   let continuesGroup = false;
@@ -156,8 +141,28 @@ async function pageOfTaskGroups(
   return { rows, total, page, pages, continuesGroup, dueSoon };
 }
 
+/**
+ * The tasks of a page's lines, in the lines' order, each with what its line says (its group or
+ * role) and the units named on it: two statements by id, whatever the size of the list. A task
+ * deleted between the list and this read is left out of the page.
+ */
+export async function pageTasks<L extends { id: number }>(db: Db, lines: L[]): Promise<(ListRow & Omit<L, "id">)[]> {
+  if (lines.length === 0) return [];
+  type Row = { id: number | bigint; code: string; title: string; dueDate: string | null; recurring: boolean | number; status: string };
+  const ids = [...new Set(lines.map((l) => l.id))];
+  const [found, units] = await Promise.all([
+    queryRows<Row>(db, Prisma.sql`SELECT "id", "code", "title", "dueDate", "recurring", "status" FROM "Task" WHERE "id" IN (${Prisma.join(ids)})`),
+    unitsOfTasks(db, ids),
+  ]);
+  const byId = new Map(found.map((r) => [Number(r.id), r]));
+  return lines.flatMap((l) => {
+    const r = byId.get(l.id);
+    return r ? [{ ...l, code: r.code, title: r.title, dueDate: r.dueDate, recurring: Boolean(r.recurring), status: r.status, units: units.get(l.id) ?? [] }] : [];
+  });
+}
+
 /** The units named on each of a page's tasks (a page: the id list is bounded by the page size). */
-export async function unitsOfTasks(db: Db, taskIds: number[]): Promise<Map<number, { unitId: number; role: string }[]>> {
+async function unitsOfTasks(db: Db, taskIds: number[]): Promise<Map<number, { unitId: number; role: string }[]>> {
   const out = new Map<number, { unitId: number; role: string }[]>();
   if (taskIds.length === 0) return out;
   const rows = await queryRows<{ taskId: number; unitId: number; role: string }>(db, Prisma.sql`SELECT "taskId", "unitId", "role" FROM "TaskUnit" WHERE "taskId" IN (${Prisma.join(taskIds)})`);

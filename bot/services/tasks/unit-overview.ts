@@ -9,7 +9,7 @@ import { getSetting } from "../settings.js";
 import type { Viewer } from "./access.js";
 import { LIST_PAGE_SIZE } from "./format.js";
 import { unitLinks } from "./list-order.js";
-import { clampPage, describeTasks, lineFields, type TaskEnv, type TaskLine, unitsOfTasks } from "./queries.js";
+import { clampPage, describeTasks, lineFields, pageTasks, type TaskEnv, type TaskLine } from "./queries.js";
 
 /** A task as /donvi lists it: the unit's own progress, and the unit's part in the task. */
 export interface UnitTaskLine extends Omit<TaskLine, "group"> {
@@ -121,21 +121,7 @@ export async function unitTaskPage(env: TaskEnv, unitId: number, requested: numb
   const { page, pages } = clampPage(requested, total, pageSize);
   const from = page * pageSize;
   const lines = Array.from(links.ids.subarray(from, from + pageSize), (id, i) => ({ id, role: UNIT_ROLES[links.roles[from + i]!]! }));
-  type Row = { id: number; code: string; title: string; dueDate: string | null; recurring: boolean | number; status: string };
-  const ids = [...new Set(lines.map((l) => l.id))];
-  const [found, units] =
-    ids.length === 0
-      ? [[] as Row[], new Map<number, { unitId: number; role: string }[]>()]
-      : await Promise.all([
-          queryRows<Row>(env.db, Prisma.sql`SELECT "id", "code", "title", "dueDate", "recurring", "status" FROM "Task" WHERE "id" IN (${Prisma.join(ids)})`),
-          unitsOfTasks(env.db, ids),
-        ]);
-  const byId = new Map(found.map((r) => [Number(r.id), r]));
-  // A task deleted between the list and this read is left out of the page.
-  const rows = lines.flatMap((l) => {
-    const r = byId.get(l.id);
-    return r ? [{ id: l.id, code: r.code, title: r.title, dueDate: r.dueDate, recurring: Boolean(r.recurring), status: r.status, units: units.get(l.id) ?? [], role: l.role }] : [];
-  });
+  const rows = await pageTasks(env.db, lines);
   const described = await describeTasks(env, rows, unitId);
   return { lines: described.map((r): UnitTaskLine => ({ ...lineFields(r), role: r.role })), total, page, pages };
 }
