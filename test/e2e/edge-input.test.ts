@@ -3,11 +3,11 @@
 // report notes and files on a task several units share. On SQLite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "../../bot/services/api-tokens.js";
-import { pgAvailable } from "../helpers/db.js";
+import { testProviders } from "../helpers/db.js";
 import { E2E, textOf } from "../helpers/e2e.js";
 import type { TgUser } from "../fake-telegram/types.js";
 
-const providers = ["sqlite", ...((await pgAvailable()) ? ["postgres" as const] : [])] as const;
+const providers = await testProviders();
 const NOW = new Date("2026-11-27T03:00:00Z"); // Friday 10:00 in Hà Nội
 const FAMILY = "👨‍👩‍👧‍👦";
 const isWellFormed = (s: string) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);

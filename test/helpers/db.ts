@@ -26,6 +26,11 @@ export async function pgAvailable(): Promise<boolean> {
   }
 }
 
+/** The databases a provider-parametrised test runs on: SQLite always, PostgreSQL when a server answers. */
+export async function testProviders(): Promise<("sqlite" | "postgres")[]> {
+  return ["sqlite", ...((await pgAvailable()) ? (["postgres"] as const) : [])];
+}
+
 export async function createTestDatabaseUrl(provider: "sqlite" | "postgres" = "sqlite"): Promise<{ url: string; drop: () => Promise<void> }> {
   if (provider === "sqlite") {
     const dir = mkdtempSync(path.join(tmpdir(), "sokhcn-test-"));

@@ -5,9 +5,9 @@ import { migrate, readMigrations } from "../../bot/db/migrate.js";
 import { seedPlan2021 } from "../../bot/db/seed.js";
 import { audit } from "../../bot/services/audit.js";
 import { PLAN_2021_TASKS } from "../../bot/seed-data/plan-2021.js";
-import { createTestDatabaseUrl, pgAvailable } from "../helpers/db.js";
+import { createTestDatabaseUrl, testProviders } from "../helpers/db.js";
 
-const providers = ["sqlite", ...((await pgAvailable()) ? ["postgres" as const] : [])] as const;
+const providers = await testProviders();
 
 describe.each(providers)("database on %s", (provider) => {
   it("migrates an empty database, records it as Prisma does, and is idempotent", async () => {

@@ -7,11 +7,11 @@ import type { Db } from "../../bot/db/client.js";
 import { executeSql, queryRows } from "../../bot/db/direct-sql.js";
 import { loadDemoStaff } from "../../bot/seed-data/demo-staff.js";
 import { Prisma } from "../../prisma/generated/sqlite/client.js";
-import { createTestDatabase, pgAvailable, type TestDatabase } from "../helpers/db.js";
+import { createTestDatabase, type TestDatabase, testProviders } from "../helpers/db.js";
 import { bind } from "../helpers/tasks.js";
 
 const NOW = new Date("2026-11-27T02:00:00.123Z");
-const providers = ["sqlite", ...((await pgAvailable()) ? ["postgres" as const] : [])] as const;
+const providers = await testProviders();
 
 describe.each(providers)("plain SQL on the driver adapter (%s)", (provider) => {
   let tdb: TestDatabase;

@@ -9,11 +9,11 @@ import { applyDossierImport, planDossierImport, recordsFromJson } from "../../bo
 import { recordDossierNudges } from "../../bot/services/dossiers/nudges.js";
 import { createI18n } from "../../bot/i18n.js";
 import { loadWorkingCalendar } from "../../bot/services/working-calendar.js";
-import { createTestDatabase, pgAvailable, type TestDatabase } from "../helpers/db.js";
+import { createTestDatabase, type TestDatabase, testProviders } from "../helpers/db.js";
 import { vn } from "../helpers/jobs.js";
 
 const TZ = "Asia/Ho_Chi_Minh";
-const providers = ["sqlite", ...((await pgAvailable()) ? ["postgres" as const] : [])] as const;
+const providers = await testProviders();
 
 describe.each(providers)("on %s", (provider) => {
   let tdb: TestDatabase;

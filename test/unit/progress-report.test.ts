@@ -6,7 +6,7 @@ import type { Db } from "../../bot/db/client.js";
 import { loadDemoStaff } from "../../bot/seed-data/demo-staff.js";
 import { checkReport, cleanNote, parsePercentText, recordReport } from "../../bot/services/progress.js";
 import { taskDetail } from "../../bot/services/tasks/queries.js";
-import { createTestDatabase, pgAvailable, type TestDatabase } from "../helpers/db.js";
+import { createTestDatabase, type TestDatabase, testProviders } from "../helpers/db.js";
 import { bind, makeTask, reportDeps, taskEnv, viewerOf } from "../helpers/tasks.js";
 
 const NOW = new Date("2021-03-10T03:00:00Z"); // 10:00 local: not in anyone's quiet hours
@@ -29,7 +29,7 @@ describe("parsing what people type", () => {
   });
 });
 
-const providers = ["sqlite", ...((await pgAvailable()) ? ["postgres" as const] : [])] as const;
+const providers = await testProviders();
 
 describe.each(providers)("recording a report (%s)", (provider) => {
   let tdb: TestDatabase;

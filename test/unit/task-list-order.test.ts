@@ -8,11 +8,11 @@ import { loadDemoStaff } from "../../bot/seed-data/demo-staff.js";
 import type { Viewer } from "../../bot/services/tasks/access.js";
 import { listTasksPage } from "../../bot/services/tasks/queries.js";
 import { unitTaskPage } from "../../bot/services/tasks/unit-overview.js";
-import { createTestDatabase, pgAvailable, type TestDatabase } from "../helpers/db.js";
+import { createTestDatabase, type TestDatabase, testProviders } from "../helpers/db.js";
 import { makeTask, taskEnv, viewerOf } from "../helpers/tasks.js";
 
 const TODAY = "2021-03-10";
-const providers = ["sqlite", ...((await pgAvailable()) ? ["postgres" as const] : [])] as const;
+const providers = await testProviders();
 
 describe.each(providers)("kept task-list order on %s", (provider) => {
   let tdb: TestDatabase;

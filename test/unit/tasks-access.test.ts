@@ -8,12 +8,12 @@ import { setSetting } from "../../bot/services/settings.js";
 import { listTasksPage, type TaskEnv, taskDetail } from "../../bot/services/tasks/queries.js";
 import type { Viewer } from "../../bot/services/tasks/access.js";
 import { unitOverview, viewableUnits } from "../../bot/services/tasks/unit-overview.js";
-import { createTestDatabase, pgAvailable, type TestDatabase } from "../helpers/db.js";
+import { createTestDatabase, type TestDatabase, testProviders } from "../helpers/db.js";
 import { makeTask, taskEnv, viewerOf } from "../helpers/tasks.js";
 
 const TODAY = "2021-03-10"; // a Wednesday
 const NOW = new Date("2021-03-10T03:00:00Z");
-const providers = ["sqlite", ...((await pgAvailable()) ? ["postgres" as const] : [])] as const;
+const providers = await testProviders();
 
 describe.each(providers)("tasks on %s", (provider) => {
   let tdb: TestDatabase;

@@ -7,11 +7,11 @@ import { loadDemoStaff } from "../../bot/seed-data/demo-staff.js";
 import { findIdentity, findIdentityAndFlow } from "../../bot/services/accounts.js";
 import { getFlow, setFlow, settleFlow } from "../../bot/services/flows.js";
 import { getSetting, setSetting } from "../../bot/services/settings.js";
-import { createTestDatabase, pgAvailable, type TestDatabase } from "../helpers/db.js";
+import { createTestDatabase, type TestDatabase, testProviders } from "../helpers/db.js";
 import { bind } from "../helpers/tasks.js";
 
 const NOW = new Date("2026-11-27T02:00:00Z");
-const providers = ["sqlite", ...((await pgAvailable()) ? ["postgres" as const] : [])] as const;
+const providers = await testProviders();
 
 describe.each(providers)("the turn's identity and flow (%s)", (provider) => {
   let tdb: TestDatabase;
