@@ -35,8 +35,8 @@ const pause = (attempt: number) => new Promise((r) => setTimeout(r, RETRY_DELAY_
  * The claim and its finish are the two writes every update makes, so they are plain SQL
  * (the same on SQLite and PostgreSQL) run straight on the driver adapter (direct-sql.ts): a
  * Prisma call costs several times the statement here, mostly in compiling the query, and
- * these two ran on every update of a busy office. An
- * insert that finds the row does nothing (no unique-violation error to catch on the way).
+ * these two ran on every update of a busy office. An insert that finds the row does nothing
+ * (no unique-violation error to catch on the way).
  */
 export async function claimUpdate(db: Db, id: string, now: Date): Promise<boolean> {
   const inserted = await executeSql(db, Prisma.sql`INSERT INTO "ProcessedUpdate" ("id", "at", "done") VALUES (${id}, ${now}, ${false}) ON CONFLICT ("id") DO NOTHING`);

@@ -128,8 +128,8 @@ export function isSettingKey(k: string): k is SettingKey {
 export async function getSetting<K extends SettingKey>(db: DbOrTx, key: K): Promise<SettingValue<K>> {
   const spec = SETTINGS[key] as unknown as SettingSpec<SettingValue<K>>;
   // Plain SQL on the driver adapter (direct-sql.ts): settings are read on most turns
-  // (/nhiemvu's "due soon"), where a Prisma call costs several times the statement. Read each time, never cached: the CLI of another
-  // process may change them.
+  // (/nhiemvu's "due soon"), where a Prisma call costs several times the statement. Read
+  // each time, never cached: the CLI, another process, may change them.
   const [row] = await queryRows<{ value: string }>(db, Prisma.sql`SELECT "value" FROM "Setting" WHERE "key" = ${key}`);
   if (!row) return spec.default;
   const parsed = spec.parse(row.value);
